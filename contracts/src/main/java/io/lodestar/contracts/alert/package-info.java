@@ -1,0 +1,2 @@
+/** Payloads of {@link io.lodestar.contracts.Topics#ALERTS}: operations anomalies. Not customer-scoped. */
+package io.lodestar.contracts.alert;

@@ -1,0 +1,2 @@
+/** Payloads of {@link io.lodestar.contracts.Topics#SEGMENT_MEMBERSHIP}: customers entering and leaving segments. */
+package io.lodestar.contracts.segment;
