@@ -1,0 +1,125 @@
+package io.lodestar.platform.outbox;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.lodestar.contracts.EventCodec;
+import io.lodestar.contracts.EventEnvelope;
+import io.lodestar.contracts.EventType;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The transactional outbox: services {@link #enqueue} an event inside the transaction that changes their state,
+ * and the relay publishes committed events to Kafka at least once, in commit order (hence in order per key),
+ * marking each one sent only after the broker acknowledged it. If the broker is down, events wait here.
+ */
+@ApplicationScoped
+public class OutboxService {
+
+    private final OutboxRepository repository;
+    private final OutboxPublisher publisher;
+    private final EventCodec codec;
+    private final OutboxConfig config;
+
+    public OutboxService(OutboxRepository repository, OutboxPublisher publisher, EventCodec codec, OutboxConfig config) {
+        this.repository = repository;
+        this.publisher = publisher;
+        this.codec = codec;
+        this.config = config;
+    }
+
+    /**
+     * Adds an event to the outbox of the caller's current transaction, keyed by the envelope's customerId.
+     * Fails if there is no transaction: outside one the event could commit without the change, or vice versa.
+     */
+    public Uni<Void> enqueue(EventEnvelope<?> event) {
+        return enqueue(event, event.customerId());
+    }
+
+    /** As {@link #enqueue(EventEnvelope)} with an explicit Kafka key (for events not about one customer). */
+    public Uni<Void> enqueue(EventEnvelope<?> event, String key) {
+        EventType type = EventType.byTypeName(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        if (key == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "event " + event.type() + " needs a Kafka key: a customerId or an explicit key"));
+        }
+        OutboxMessage message = new OutboxMessage();
+        message.eventId = event.eventId();
+        message.eventType = event.type();
+        message.topic = type.topic();
+        message.messageKey = key;
+        message.payload = codec.encode(event);
+        message.createdAt = Instant.now();
+        return Panache.currentTransaction().chain(tx -> tx == null
+                ? Uni.createFrom().failure(new IllegalStateException(
+                        "OutboxService.enqueue must run inside the transaction of the state change"))
+                : repository.persist(message).replaceWithVoid());
+    }
+
+    /**
+     * One relay pass: under the relay lock, publishes the oldest pending events one after the other and stops at
+     * the first refusal, so that no later event of the same key overtakes it.
+     *
+     * @return how many events were acknowledged by Kafka
+     */
+    @WithTransaction
+    public Uni<Integer> relayPending() {
+        return repository.tryRelayLock().chain(locked -> locked
+                ? repository.findPending(config.batchSize()).chain(this::publishInOrder)
+                : Uni.createFrom().item(0));
+    }
+
+    private Uni<Integer> publishInOrder(List<OutboxMessage> pending) {
+        // Kafka acknowledges on its own threads; the Hibernate Reactive session must be used on this context.
+        Context context = Vertx.currentContext();
+        return publishFrom(pending, 0, context);
+    }
+
+    private Uni<Integer> publishFrom(List<OutboxMessage> pending, int index, Context context) {
+        if (index == pending.size()) {
+            return Uni.createFrom().item(index);
+        }
+        OutboxMessage message = pending.get(index);
+        return publisher.publish(message)
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .onItem().transformToUni(ignored -> {
+                    message.sentAt = Instant.now();
+                    message.attempts++;
+                    message.lastError = null;
+                    return publishFrom(pending, index + 1, context);
+                })
+                .onFailure().recoverWithUni(failure -> {
+                    Log.warnf("Outbox relay: Kafka refused event %s (%s) to %s, will retry: %s",
+                            message.eventId, message.eventType, message.topic, failure.getMessage());
+                    message.attempts++;
+                    message.lastError = String.valueOf(failure.getMessage());
+                    return Uni.createFrom().item(index);
+                });
+    }
+
+    /** Deletes events relayed longer ago than the retention period. */
+    @WithTransaction
+    public Uni<Long> purgeSent() {
+        return repository.deleteSentBefore(Instant.now().minus(config.retention()));
+    }
+
+    /** The relay's backlog, for operators. */
+    @WithSession
+    public Uni<OutboxStatus> status() {
+        return repository.countPending().chain(pending -> repository.findOldestPending()
+                .chain(oldest -> repository.findLastSentAt()
+                        .map(lastSent -> new OutboxStatus(pending,
+                                oldest == null ? null : oldest.createdAt,
+                                oldest == null ? 0 : oldest.attempts,
+                                oldest == null ? null : oldest.lastError,
+                                lastSent))));
+    }
+}

@@ -1,0 +1,115 @@
+package io.lodestar.platform.outbox;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.lodestar.contracts.EventCodec;
+import io.lodestar.contracts.EventEnvelope;
+import io.lodestar.contracts.Topics;
+import io.lodestar.contracts.customer.CustomerUpserted;
+import io.lodestar.platform.security.Roles;
+import io.lodestar.testkit.jwt.TestTokens;
+import io.lodestar.testkit.kafka.KafkaBrokerResource;
+import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class OutboxServiceTest {
+
+    private static final EventCodec CODEC = new EventCodec();
+
+    @BeforeAll
+    static void topics() {
+        KafkaBrokerResource.broker().createContractTopics();
+    }
+
+    @Test
+    void aCommittedChangePublishesItsEventKeyedByCustomer() {
+        String customerId = "customer-" + UUID.randomUUID();
+        createNote(customerId);
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.CUSTOMERS,
+                r -> customerId.equals(r.key()), r -> !r.isEmpty(), Duration.ofSeconds(30));
+
+        assertThat(records).singleElement().satisfies(r -> {
+            EventEnvelope<CustomerUpserted> event = CODEC.decode(r.value(), CustomerUpserted.class);
+            assertThat(event.customerId()).isEqualTo(customerId);
+            assertThat(event.producer()).isEqualTo("platform-fixture");
+            assertThat(new String(r.headers().lastHeader(OutboxPublisher.EVENT_TYPE_HEADER).value(),
+                    StandardCharsets.UTF_8)).isEqualTo("customer.upserted");
+        });
+    }
+
+    @Test
+    void aChangeCommittedWhileTheBrokerIsDownArrivesExactlyOnceAfterItReturns() {
+        String customerId = "customer-" + UUID.randomUUID();
+        KafkaBrokerResource.broker().stop();
+        try {
+            createNote(customerId);
+            // The relay has tried and been refused: the event waits in the outbox, committed.
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                OutboxStatus status = status();
+                assertThat(status.pending()).isPositive();
+                assertThat(status.oldestPendingAttempts()).isPositive();
+                assertThat(status.lastError()).isNotBlank();
+            });
+        } finally {
+            KafkaBrokerResource.broker().restart();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> status().pending() == 0);
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.readFor(Topics.CUSTOMERS,
+                r -> customerId.equals(r.key()), Duration.ofSeconds(5));
+        assertThat(records).hasSize(1);
+        assertThat(CODEC.decode(records.get(0).value(), CustomerUpserted.class).payload().customerId())
+                .isEqualTo(customerId);
+    }
+
+    @Test
+    void aRolledBackChangePublishesNothing() {
+        String customerId = "customer-" + UUID.randomUUID();
+        given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","customerId":"%s","body":"doomed"}""".formatted(UUID.randomUUID(), customerId))
+                .post("/fixture/notes/crash").then().statusCode(500);
+        createNote("marker-" + customerId);
+
+        // The marker, committed after the failed change, arrives; the failed change never does.
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.CUSTOMERS,
+                r -> r.key().endsWith(customerId), r -> r.stream().anyMatch(x -> x.key().startsWith("marker-")),
+                Duration.ofSeconds(30));
+        assertThat(records).extracting(ConsumerRecord::key).containsExactly("marker-" + customerId);
+    }
+
+    @Test
+    void theBacklogIsVisibleToAdministratorsOnly() {
+        given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/admin/outbox")
+                .then().statusCode(200).contentType(ContentType.JSON);
+        given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).get("/admin/outbox")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().get("/admin/outbox").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    private static void createNote(String customerId) {
+        given().header("Authorization", TestTokens.bearer(Roles.OPERATOR)).contentType(ContentType.JSON)
+                .body("""
+                        {"id":"%s","customerId":"%s","body":"hello"}""".formatted(UUID.randomUUID(), customerId))
+                .post("/fixture/notes").then().statusCode(201);
+    }
+
+    private static OutboxStatus status() {
+        return given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/admin/outbox")
+                .then().statusCode(200).extract().as(OutboxStatus.class);
+    }
+}
