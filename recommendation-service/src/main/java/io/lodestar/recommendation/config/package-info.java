@@ -1,0 +1,5 @@
+/**
+ * Typed application settings of the recommendation-service ({@code @ConfigMapping} interfaces named {@code XxxConfig}, each with
+ * {@code @WithDefault} values and Javadoc); business code reads no {@code @ConfigProperty} strings.
+ */
+package io.lodestar.recommendation.config;
