@@ -149,41 +149,18 @@ public final class EventCodec {
         }
     }
 
-    /**
-     * Names the field at fault. Jackson reports a missing, mistyped or unknown-enum value with the path of
-     * references that led to it; a record constructor that refused a null reports only the enclosing
-     * object, and the field's name is in the {@link NullPointerException}'s message (the records use
-     * {@code Objects.requireNonNull(value, "fieldName")}).
-     */
+    /** Turns a Jackson failure into a {@link MalformedEventException} naming the field at fault. */
     private static MalformedEventException malformed(JsonMappingException e) {
-        String path = path(e);
+        String field = JsonFieldPath.of(e);
+        if (JsonFieldPath.refusedNull(e) != null) {
+            return new MalformedEventException(field, field + ": required field is null", e);
+        }
         if (e instanceof ValueInstantiationException) {
             Throwable cause = e.getCause();
-            if (cause instanceof NullPointerException && cause.getMessage() != null) {
-                String field = join(path, cause.getMessage());
-                return new MalformedEventException(field, field + ": required field is null", e);
-            }
             String detail = cause == null ? e.getOriginalMessage() : cause.getMessage();
-            return new MalformedEventException(path, prefix(path) + "invalid: " + detail, e);
+            return new MalformedEventException(field, prefix(field) + "invalid: " + detail, e);
         }
-        return new MalformedEventException(path, prefix(path) + e.getOriginalMessage(), e);
-    }
-
-    private static String path(JsonMappingException e) {
-        String path = "";
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                path = join(path, ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path = path + "[" + ref.getIndex() + "]";
-            }
-        }
-        return path;
-    }
-
-    /** Joins a path and a relative one; the relative one may start with an index ({@code lines[2]}). */
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
+        return new MalformedEventException(field, prefix(field) + e.getOriginalMessage(), e);
     }
 
     private static String prefix(String path) {

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.not;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.testkit.jwt.TestTokens;
 
@@ -17,6 +18,7 @@ import io.lodestar.testkit.jwt.TestTokens;
  * checks, Prometheus metrics, OpenAPI and Swagger UI, and bearer-JWT protection with problem+json errors.
  * A service's test extends it, adds {@code @QuarkusTest}, and names the readiness checks it must report.
  */
+@ExtendWith(EventLoopGuard.class)
 public abstract class ServiceContractTest {
 
     /** The readiness checks this service must report UP (its database, Kafka and, where used, Redis). */

@@ -12,8 +12,8 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import io.lodestar.contracts.JsonFieldPath;
 import io.lodestar.contracts.MalformedEventException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.logging.Log;
@@ -182,34 +182,12 @@ public class ProblemExceptionMappers {
             return new Problem(type("malformed-json"), "Malformed JSON", 400,
                     "The request body is not valid JSON", path, null);
         }
-        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
-        String message = e instanceof ValueInstantiationException vie && vie.getCause() != null
-                && vie.getCause().getMessage() != null
-                ? vie.getCause().getMessage()
+        String field = e instanceof JsonMappingException mapping ? JsonFieldPath.of(mapping) : "";
+        String message = e instanceof JsonMappingException mapping && JsonFieldPath.refusedNull(mapping) != null
+                ? "is required"
                 : "has a missing or malformed value";
-        if (e instanceof ValueInstantiationException vie && vie.getCause() instanceof NullPointerException npe
-                && npe.getMessage() != null) {
-            // requireNonNull(x, "name") in a record's compact constructor names the missing field.
-            field = field.isEmpty() ? npe.getMessage() : field + "." + npe.getMessage();
-            message = "is required";
-        }
         return new Problem(type("validation"), "Invalid request", 400, "The request body has invalid fields", path,
                 List.of(new Problem.Violation(field, message)));
-    }
-
-    private static String jsonPath(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static boolean isReturnValue(ConstraintViolation<?> violation) {

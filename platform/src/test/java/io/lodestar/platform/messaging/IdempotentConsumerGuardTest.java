@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.contracts.EventEnvelope;
@@ -23,6 +24,7 @@ import io.lodestar.platform.fixture.SampleEvents;
 import io.lodestar.platform.fixture.Spend;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.lodestar.testkit.EventLoopGuard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -32,6 +34,7 @@ import jakarta.inject.Inject;
 
 /** The fixture consumer (raw JSON → EventIntake → guarded service.apply) against the real broker. */
 @QuarkusTest
+@ExtendWith(EventLoopGuard.class)
 class IdempotentConsumerGuardTest {
 
     private static final EventCodec CODEC = new EventCodec();

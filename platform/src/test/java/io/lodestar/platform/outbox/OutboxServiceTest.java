@@ -6,12 +6,14 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.contracts.EventEnvelope;
@@ -21,10 +23,12 @@ import io.lodestar.platform.security.Roles;
 import io.lodestar.testkit.jwt.TestTokens;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.lodestar.testkit.EventLoopGuard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@ExtendWith(EventLoopGuard.class)
 class OutboxServiceTest {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -74,6 +78,24 @@ class OutboxServiceTest {
         assertThat(records).hasSize(1);
         assertThat(CODEC.decode(records.get(0).value(), CustomerUpserted.class).payload().customerId())
                 .isEqualTo(customerId);
+    }
+
+    @Test
+    void oneCustomersEventsArriveInCommitOrder() {
+        String customerId = "customer-" + UUID.randomUUID();
+        int changes = 8;
+        for (int i = 0; i < changes; i++) {
+            createNote(customerId);
+        }
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.CUSTOMERS,
+                r -> customerId.equals(r.key()), r -> r.size() >= changes, Duration.ofSeconds(30));
+
+        // Each change stamps its payload when it is made; commit order must be arrival order.
+        assertThat(records).hasSize(changes);
+        assertThat(records).extracting(r -> CODEC.decode(r.value(), CustomerUpserted.class).payload().updatedAt())
+                .isSortedAccordingTo(Comparator.naturalOrder())
+                .doesNotHaveDuplicates();
     }
 
     @Test

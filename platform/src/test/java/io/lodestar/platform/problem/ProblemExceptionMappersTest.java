@@ -9,15 +9,18 @@ import static org.hamcrest.Matchers.hasItem;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.platform.security.Roles;
 import io.lodestar.testkit.jwt.TestTokens;
+import io.lodestar.testkit.EventLoopGuard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 /** Every status class answers application/problem+json and never leaks Java internals. */
 @QuarkusTest
+@ExtendWith(EventLoopGuard.class)
 class ProblemExceptionMappersTest {
 
     private static final String OPERATOR = TestTokens.bearer(Roles.OPERATOR);
