@@ -1,0 +1,68 @@
+package io.lodestar.customerprofile.customer;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import io.lodestar.contracts.customer.CustomerUpserted;
+import io.lodestar.contracts.customer.MemberTier;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Request → entity, entity → view, entity → event: one method per conversion. */
+@ApplicationScoped
+public class CustomerMapper {
+
+    private final Clock clock;
+
+    public CustomerMapper() {
+        this(Clock.systemUTC());
+    }
+
+    CustomerMapper(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Copies every field of the request onto the entity (PUT replaces the profile). */
+    public void apply(UpsertCustomerRequest request, Customer customer) {
+        customer.gender = request.gender();
+        customer.birthDate = request.birthDate();
+        customer.city = request.city();
+        customer.province = request.province();
+        customer.region = request.region();
+        customer.cityTier = request.cityTier();
+        customer.occupation = request.occupation();
+        customer.incomeBand = request.incomeBand();
+        customer.registrationChannel = request.registrationChannel();
+        customer.registeredAt = request.registeredAt();
+        customer.memberTier = request.memberTier() == null ? MemberTier.NORMAL : request.memberTier();
+        customer.points = request.points() == null ? 0 : request.points();
+        customer.timeZone = request.timeZone();
+        customer.attributes = request.attributes() == null ? new LinkedHashMap<>()
+                : new LinkedHashMap<>(request.attributes());
+    }
+
+    /** The request a stored profile would be re-sent as: two upserts are the same change iff these are equal. */
+    public UpsertCustomerRequest toRequest(Customer c) {
+        return new UpsertCustomerRequest(c.gender, c.birthDate, c.city, c.province, c.region, c.cityTier,
+                c.occupation, c.incomeBand, c.registrationChannel, c.registeredAt, c.memberTier, c.points,
+                c.timeZone, c.attributes);
+    }
+
+    public CustomerView toView(Customer c) {
+        LocalDate today = LocalDate.now(clock);
+        Integer age = c.birthDate == null ? null : AgeBand.age(c.birthDate, today);
+        return new CustomerView(c.customerId, c.status, c.mergedInto, c.gender, c.birthDate, age,
+                age == null ? null : AgeBand.of(age).label(), c.city, c.province, c.region, c.cityTier,
+                c.occupation, c.incomeBand, c.registrationChannel, c.registeredAt, c.memberTier, c.points,
+                c.timeZone, c.attributes, c.createdAt, c.updatedAt);
+    }
+
+    /** The full snapshot published on the compacted customers topic. */
+    public CustomerUpserted toEvent(Customer c, Instant at) {
+        return new CustomerUpserted(c.customerId, c.gender, c.birthDate, c.city, c.province, c.region, c.cityTier,
+                c.occupation, c.incomeBand, c.registrationChannel, c.registeredAt, c.memberTier, c.points,
+                c.timeZone, List.of(), c.attributes, at);
+    }
+}
