@@ -7,11 +7,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * The real infrastructure of every {@code @QuarkusTest} in this module (test resources apply JVM-wide, so one
- * application start serves all tests): the Kafka broker, a fresh PostgreSQL database, the test JWT key.
+ * application start serves all tests): the Kafka broker, a fresh PostgreSQL database, the test JWT key, and an identity hash secret.
  */
 @QuarkusTestResource(KafkaBrokerResource.class)
 @QuarkusTestResource(PostgresDatabaseResource.class)
 @QuarkusTestResource(JwtKeyResource.class)
+@QuarkusTestResource(IdentitySecretResource.class)
 public final class TestInfrastructure {
 
     private TestInfrastructure() {

@@ -12,6 +12,7 @@ import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.customer.CityTier;
 import io.lodestar.contracts.customer.Gender;
 import io.lodestar.contracts.customer.MemberTier;
+import io.lodestar.platform.problem.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -87,6 +88,19 @@ public class Customer {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * Refuses to write to a profile that was merged (the survivor must be used) or erased: 409.
+     *
+     * @return this profile, for chaining
+     */
+    public Customer requireActive() {
+        if (!CustomerStatus.ACTIVE.equals(status)) {
+            throw new ConflictException("customer '" + customerId + "' is " + status
+                    + (mergedInto != null ? " into '" + mergedInto + "'; use the survivor" : ""));
+        }
+        return this;
+    }
 
     /** The lifecycle states of a profile. */
     public static final class CustomerStatus {

@@ -43,6 +43,32 @@ public class CustomerMapper {
                 : new LinkedHashMap<>(request.attributes());
     }
 
+    /** Copies onto {@code target} every attribute it lacks and {@code source} has (a merge keeps the survivor's). */
+    public void fillGaps(Customer target, Customer source) {
+        target.gender = target.gender != null ? target.gender : source.gender;
+        target.birthDate = target.birthDate != null ? target.birthDate : source.birthDate;
+        target.city = target.city != null ? target.city : source.city;
+        target.province = target.province != null ? target.province : source.province;
+        target.region = target.region != null ? target.region : source.region;
+        target.cityTier = target.cityTier != null ? target.cityTier : source.cityTier;
+        target.occupation = target.occupation != null ? target.occupation : source.occupation;
+        target.incomeBand = target.incomeBand != null ? target.incomeBand : source.incomeBand;
+        target.registrationChannel = target.registrationChannel != null ? target.registrationChannel
+                : source.registrationChannel;
+        // The earlier registration is the customer's real one.
+        if (target.registeredAt == null || (source.registeredAt != null && source.registeredAt.isBefore(target.registeredAt))) {
+            target.registeredAt = source.registeredAt;
+        }
+        if (source.memberTier != null && source.memberTier.ordinal() > target.memberTier.ordinal()) {
+            target.memberTier = source.memberTier;
+        }
+        target.points = target.points + source.points;
+        target.timeZone = target.timeZone != null ? target.timeZone : source.timeZone;
+        LinkedHashMap<String, Object> attributes = new LinkedHashMap<>(source.attributes);
+        attributes.putAll(target.attributes);
+        target.attributes = attributes;
+    }
+
     /** The request a stored profile would be re-sent as: two upserts are the same change iff these are equal. */
     public UpsertCustomerRequest toRequest(Customer c) {
         return new UpsertCustomerRequest(c.gender, c.birthDate, c.city, c.province, c.region, c.cityTier,

@@ -20,38 +20,23 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, Strin
     public Uni<List<Customer>> findPage(CustomerQuery query, int limit) {
         StringBuilder where = new StringBuilder("status = :active");
         Parameters params = Parameters.with("active", Customer.CustomerStatus.ACTIVE);
-        if (query.afterCustomerId() != null) {
-            where.append(" and customerId > :after");
-            params.and("after", query.afterCustomerId());
-        }
-        if (query.cityTier() != null) {
-            where.append(" and cityTier = :cityTier");
-            params.and("cityTier", query.cityTier());
-        }
-        if (query.region() != null) {
-            where.append(" and region = :region");
-            params.and("region", query.region());
-        }
-        if (query.memberTier() != null) {
-            where.append(" and memberTier = :memberTier");
-            params.and("memberTier", query.memberTier());
-        }
-        if (query.registrationChannel() != null) {
-            where.append(" and registrationChannel = :channel");
-            params.and("channel", query.registrationChannel());
-        }
-        if (query.registeredFrom() != null) {
-            where.append(" and registeredAt >= :from");
-            params.and("from", query.registeredFrom());
-        }
-        if (query.registeredTo() != null) {
-            where.append(" and registeredAt < :to");
-            params.and("to", query.registeredTo());
-        }
-        if (query.bornOnOrAfter() != null) {
-            where.append(" and birthDate between :bornFrom and :bornTo");
-            params.and("bornFrom", query.bornOnOrAfter()).and("bornTo", query.bornOnOrBefore());
-        }
+        and(where, params, "customerId > :after", "after", query.afterCustomerId());
+        and(where, params, "cityTier = :cityTier", "cityTier", query.cityTier());
+        and(where, params, "region = :region", "region", query.region());
+        and(where, params, "memberTier = :memberTier", "memberTier", query.memberTier());
+        and(where, params, "registrationChannel = :channel", "channel", query.registrationChannel());
+        and(where, params, "registeredAt >= :from", "from", query.registeredFrom());
+        and(where, params, "registeredAt < :to", "to", query.registeredTo());
+        and(where, params, "birthDate >= :bornFrom", "bornFrom", query.bornOnOrAfter());
+        and(where, params, "birthDate <= :bornTo", "bornTo", query.bornOnOrBefore());
         return find(where + " order by customerId", params).page(0, limit).list();
+    }
+
+    /** Adds {@code clause} to the query when its filter is set ("any" otherwise). */
+    private static void and(StringBuilder where, Parameters params, String clause, String name, Object value) {
+        if (value != null) {
+            where.append(" and ").append(clause);
+            params.and(name, value);
+        }
     }
 }

@@ -20,7 +20,6 @@ import io.lodestar.contracts.customer.MemberTier;
 import io.lodestar.customerprofile.ProfileEvents;
 import io.lodestar.platform.outbox.OutboxService;
 import io.lodestar.platform.paging.CursorPage;
-import io.lodestar.platform.problem.ConflictException;
 import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.platform.problem.ResourceNotFoundException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -75,7 +74,7 @@ public class CustomerService {
                         .call(() -> publish(customer, now))
                         .map(saved -> new UpsertResult(mapper.toView(saved), true));
             }
-            requireWritable(existing);
+            existing.requireActive();
             if (sameContent(mapper.toRequest(existing), request)) {
                 return Uni.createFrom().item(new UpsertResult(mapper.toView(existing), false));
             }
@@ -101,21 +100,31 @@ public class CustomerService {
                 .map(rows -> CursorPage.of(rows, limit, c -> c.customerId, mapper::toView));
     }
 
+    /**
+     * The profile side of a merge (inside the merge's transaction, both rows locked by the caller): the survivor
+     * keeps its own attributes and takes the merged profile's where it has none; the merged profile points to the
+     * survivor from now on. Publishes the survivor's snapshot if it changed.
+     */
+    public Uni<Void> absorb(Customer survivor, Customer merged) {
+        UpsertCustomerRequest before = mapper.toRequest(survivor);
+        mapper.fillGaps(survivor, merged);
+        Instant now = Instant.now();
+        merged.status = Customer.CustomerStatus.MERGED;
+        merged.mergedInto = survivor.customerId;
+        merged.updatedAt = now;
+        if (sameContent(before, mapper.toRequest(survivor))) {
+            return Uni.createFrom().voidItem();
+        }
+        survivor.updatedAt = now;
+        return publish(survivor, now);
+    }
+
     /** Publishes the profile's current snapshot; must run inside the transaction that changed it. */
     Uni<Void> publish(Customer customer, Instant at) {
         return outbox.enqueue(EventEnvelope.of(EventType.CUSTOMER_UPSERTED, ProfileEvents.PRODUCER,
                 customer.customerId, mapper.toEvent(customer, at)));
     }
 
-    static void requireWritable(Customer customer) {
-        if (Customer.CustomerStatus.MERGED.equals(customer.status)) {
-            throw new ConflictException("customer '" + customer.customerId + "' was merged into '"
-                    + customer.mergedInto + "'; use the survivor");
-        }
-        if (Customer.CustomerStatus.ERASED.equals(customer.status)) {
-            throw new ConflictException("customer '" + customer.customerId + "' was erased");
-        }
-    }
 
     private boolean sameContent(UpsertCustomerRequest stored, UpsertCustomerRequest incoming) {
         return Objects.equals(canonical(stored), canonical(incoming));

@@ -1,5 +1,8 @@
 package io.lodestar.customerprofile.customer;
 
+import static io.lodestar.customerprofile.ProfileApi.newId;
+import static io.lodestar.customerprofile.ProfileApi.putProfile;
+import static io.lodestar.testkit.ProblemAssertions.problem;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +34,6 @@ import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 
 @QuarkusTest
 @ExtendWith(EventLoopGuard.class)
@@ -50,7 +52,7 @@ class CustomerResourceTest {
     void aNewProfileIsCreatedWithDerivedAgeAndPublished() {
         String id = newId();
         LocalDate birth = LocalDate.now().minusYears(30).minusDays(3);
-        put(id, profile(birth, "tier-1", "East", "gold", "{\"loyaltyLevel\":\"A\",\"vip\":true}"))
+        putProfile(id, profile(birth, "tier-1", "East", "gold", "{\"loyaltyLevel\":\"A\",\"vip\":true}"))
                 .statusCode(201)
                 .header("Location", org.hamcrest.Matchers.endsWith("/customers/" + id))
                 .body("customerId", equalTo(id))
@@ -76,9 +78,9 @@ class CustomerResourceTest {
     void anUpdateIs200AndAnUnchangedUpsertPublishesNothing() {
         String id = newId();
         String body = profile(LocalDate.of(1990, 5, 1), "tier-2", "North", "normal", "{}");
-        put(id, body).statusCode(201);
-        put(id, body).statusCode(200);
-        put(id, profile(LocalDate.of(1990, 5, 1), "tier-2", "North", "silver", "{}")).statusCode(200)
+        putProfile(id, body).statusCode(201);
+        putProfile(id, body).statusCode(200);
+        putProfile(id, profile(LocalDate.of(1990, 5, 1), "tier-2", "North", "silver", "{}")).statusCode(200)
                 .body("memberTier", equalTo("silver"));
 
         assertThat(KafkaTestClient.readFor(Topics.CUSTOMERS, r -> id.equals(r.key()), Duration.ofSeconds(4)))
@@ -93,7 +95,7 @@ class CustomerResourceTest {
         for (int i = 0; i < 7; i++) {
             String id = newId();
             ids.add(id);
-            put(id, profile(LocalDate.now().minusYears(40), i % 2 == 0 ? "tier-1" : "tier-2", region, "normal", "{}"))
+            putProfile(id, profile(LocalDate.now().minusYears(40), i % 2 == 0 ? "tier-1" : "tier-2", region, "normal", "{}"))
                     .statusCode(201);
         }
         List<String> seen = new ArrayList<>();
@@ -145,14 +147,14 @@ class CustomerResourceTest {
             "attributes.1bad   | {\"attributes\":{\"1bad\":\"x\"}}"})
     void anInvalidFieldIs400NamingItAndNothingIsWritten(String field, String body) {
         String id = newId();
-        problem(put(id, body), 400).body("violations.field", hasItem(field));
+        problem(putProfile(id, body), 400).body("violations.field", hasItem(field));
         problem(given().header("Authorization", APP).get("/customers/" + id).then(), 404);
         assertThat(KafkaTestClient.readFor(Topics.CUSTOMERS, r -> id.equals(r.key()), Duration.ofSeconds(1))).isEmpty();
     }
 
     @Test
     void anInvalidCustomerIdIs400() {
-        problem(put("has spaces!", "{}"), 400).body("violations.field", hasItem("customerId"));
+        problem(putProfile("has spaces!", "{}"), 400).body("violations.field", hasItem("customerId"));
     }
 
     @Test
@@ -175,14 +177,7 @@ class CustomerResourceTest {
                 .body("detail", notNullValue());
     }
 
-    static String newId() {
-        return "c-" + UUID.randomUUID();
-    }
 
-    static ValidatableResponse put(String id, String body) {
-        return given().header("Authorization", APP).contentType(ContentType.JSON).body(body)
-                .put("/customers/" + id).then();
-    }
 
     static String profile(LocalDate birthDate, String cityTier, String region, String memberTier, String attributes) {
         return """
@@ -197,7 +192,4 @@ class CustomerResourceTest {
                 Duration.ofSeconds(30));
     }
 
-    static ValidatableResponse problem(ValidatableResponse response, int status) {
-        return response.statusCode(status).contentType("application/problem+json").body("status", equalTo(status));
-    }
 }
