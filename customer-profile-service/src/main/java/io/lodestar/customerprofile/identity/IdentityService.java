@@ -6,6 +6,7 @@ import java.util.List;
 import io.lodestar.contracts.WireNames;
 import io.lodestar.customerprofile.customer.Customer;
 import io.lodestar.customerprofile.customer.CustomerRepository;
+import io.lodestar.customerprofile.event.EventReassignment;
 import io.lodestar.platform.problem.ConflictException;
 import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.platform.problem.ResourceNotFoundException;
@@ -23,16 +24,20 @@ public class IdentityService {
     private final IdentityRepository identities;
     private final CustomerRepository customers;
     private final IdentityHasher hasher;
+    private final EventReassignment events;
 
-    public IdentityService(IdentityRepository identities, CustomerRepository customers, IdentityHasher hasher) {
+    public IdentityService(IdentityRepository identities, CustomerRepository customers, IdentityHasher hasher,
+            EventReassignment events) {
         this.identities = identities;
         this.customers = customers;
         this.hasher = hasher;
+        this.events = events;
     }
 
     /**
      * Links an id to an active customer: created, or already linked to this customer (idempotent). An id linked to
      * another customer is a conflict — the two profiles are the same person, which is what a merge is for.
+     * Events recorded earlier under this id's anonymous visitor are stitched to the customer.
      */
     @WithTransaction
     public Uni<LinkResult> link(String customerId, @NotNull @Valid LinkIdentityRequest request) {
@@ -50,6 +55,7 @@ public class IdentityService {
                                 identity.source = request.source();
                                 identity.linkedAt = Instant.now();
                                 return identities.persist(identity)
+                                        .call(saved -> events.stitchVisitor(request.type(), key, customerId))
                                         .map(saved -> new LinkResult(IdentityView.of(saved), true));
                             }
                             if (!existing.customerId.equals(customerId)) {

@@ -9,6 +9,7 @@ import io.lodestar.customerprofile.ProfileEvents;
 import io.lodestar.customerprofile.customer.Customer;
 import io.lodestar.customerprofile.customer.CustomerRepository;
 import io.lodestar.customerprofile.customer.CustomerService;
+import io.lodestar.customerprofile.event.EventReassignment;
 import io.lodestar.customerprofile.identity.IdentityService;
 import io.lodestar.platform.outbox.OutboxService;
 import io.lodestar.platform.problem.ConflictException;
@@ -34,14 +35,16 @@ public class MergeService {
     private final IdentityService identities;
     private final CustomerMergeRepository merges;
     private final OutboxService outbox;
+    private final EventReassignment events;
 
     public MergeService(CustomerRepository customers, CustomerService customerService, IdentityService identities,
-            CustomerMergeRepository merges, OutboxService outbox) {
+            CustomerMergeRepository merges, OutboxService outbox, EventReassignment events) {
         this.customers = customers;
         this.customerService = customerService;
         this.identities = identities;
         this.merges = merges;
         this.outbox = outbox;
+        this.events = events;
     }
 
     /** Merges, or answers the earlier outcome when this exact merge already happened (idempotent). */
@@ -77,6 +80,8 @@ public class MergeService {
         record.mergedAt = Instant.now();
         return identities.moveToSurvivor(merged.customerId, survivor.customerId)
                 .invoke(moved -> record.identitiesMoved = moved)
+                .chain(() -> events.moveEvents(merged.customerId, survivor.customerId))
+                .invoke(moved -> record.eventsMoved = moved)
                 .chain(() -> customerService.absorb(survivor, merged))
                 .chain(() -> merges.persist(record))
                 .chain(() -> outbox.enqueue(EventEnvelope.of(EventType.IDENTITY_MERGED, ProfileEvents.PRODUCER,

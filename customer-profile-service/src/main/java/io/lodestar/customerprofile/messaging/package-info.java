@@ -1,6 +1,7 @@
 /**
- * Kafka in and out of the customer-profile-service: one {@code XxxConsumer} per incoming channel (raw JSON through
- * {@link io.lodestar.platform.messaging.EventIntake} into an idempotent {@code XxxService.apply}); outgoing events
- * go through the transactional outbox of lodestar-platform, never straight to an emitter.
+ * Kafka in and out of the customer-profile-service. Profile, identity and order changes go out through the
+ * transactional outbox of lodestar-platform; behaviour events, which the issue asks to have acknowledged by the
+ * broker before {@code POST /events} answers, go out through {@link io.lodestar.customerprofile.messaging.BehaviourEventPublisher}
+ * inside the transaction that records them.
  */
 package io.lodestar.customerprofile.messaging;

@@ -80,6 +80,11 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
+    public RestResponse<Problem> unavailable(ServiceUnavailableException e, HttpServerRequest request) {
+        return respond(toProblem(e, request));
+    }
+
+    @ServerExceptionMapper
     public RestResponse<Problem> unauthorized(UnauthorizedException e, HttpServerRequest request) {
         return respond(toProblem(e, request));
     }
@@ -139,6 +144,11 @@ public class ProblemExceptionMappers {
         }
         if (e instanceof ConflictException) {
             return new Problem(type("conflict"), "Conflict", 409, e.getMessage(), path, null);
+        }
+        if (e instanceof ServiceUnavailableException) {
+            Log.warnf("%s %s: %s (%s)", request == null ? "-" : request.method(), path, e.getMessage(),
+                    e.getCause() == null ? "" : e.getCause().getMessage());
+            return new Problem(type("unavailable"), "Service unavailable", 503, e.getMessage(), path, null);
         }
         if (e instanceof UnauthorizedException || e instanceof AuthenticationFailedException) {
             return new Problem(type("unauthorized"), "Unauthorized", 401,
@@ -251,6 +261,9 @@ public class ProblemExceptionMappers {
                 .type(Problem.MEDIA_TYPE);
         if (problem.status() == 401) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        if (problem.status() == 503) {
+            builder.header(HttpHeaders.RETRY_AFTER, "5");
         }
         return builder.build();
     }
