@@ -68,8 +68,8 @@ public final class EventSamples {
             case CUSTOMER_UPSERTED -> new CustomerUpserted(CUSTOMER, Gender.FEMALE, LocalDate.of(1992, 3, 14),
                     "Hangzhou", "Zhejiang", "east-china", CityTier.NEW_TIER_1, "engineer", "20k-30k",
                     Channel.MINI_PROGRAM, EARLIER, MemberTier.GOLD, 12800L, "Asia/Shanghai",
-                    List.of(new Consent(MessageChannel.SMS, true, EARLIER, "register-form"),
-                            new Consent(MessageChannel.EMAIL, false, AT, "unsubscribe-link")),
+                    List.of(new Consent(MessageChannel.SMS, true, EARLIER, "register-form", "marketing"),
+                            new Consent(MessageChannel.EMAIL, false, AT, "unsubscribe-link", null)),
                     attributes(), AT);
             case BEHAVIOUR_RECORDED -> new BehaviourRecorded(CUSTOMER, false, BehaviourType.RECOMMENDATION_CLICK,
                     Channel.APP, "sku-42", "running-shoes", "trail shoes", "s-77", "cmp-9", "rec-3", AT,

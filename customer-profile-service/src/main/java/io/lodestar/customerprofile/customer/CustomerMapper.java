@@ -6,8 +6,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 
+import io.lodestar.contracts.customer.Consent;
 import io.lodestar.contracts.customer.CustomerUpserted;
 import io.lodestar.contracts.customer.MemberTier;
+import io.lodestar.customerprofile.consent.CustomerConsent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Request → entity, entity → view, entity → event: one method per conversion. */
@@ -86,9 +88,12 @@ public class CustomerMapper {
     }
 
     /** The full snapshot published on the compacted customers topic. */
-    public CustomerUpserted toEvent(Customer c, Instant at) {
+    public CustomerUpserted toEvent(Customer c, List<CustomerConsent> consents, Instant at) {
+        List<Consent> consentList = consents.stream()
+                .map(x -> new Consent(x.channel(), x.granted, x.updatedAt, x.source, x.purpose))
+                .toList();
         return new CustomerUpserted(c.customerId, c.gender, c.birthDate, c.city, c.province, c.region, c.cityTier,
                 c.occupation, c.incomeBand, c.registrationChannel, c.registeredAt, c.memberTier, c.points,
-                c.timeZone, List.of(), c.attributes, at);
+                c.timeZone, consentList, c.attributes, at);
     }
 }

@@ -18,6 +18,7 @@ import io.lodestar.contracts.WireNames;
 import io.lodestar.contracts.customer.CityTier;
 import io.lodestar.contracts.customer.MemberTier;
 import io.lodestar.customerprofile.ProfileEvents;
+import io.lodestar.customerprofile.consent.ConsentRepository;
 import io.lodestar.platform.outbox.OutboxService;
 import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.problem.InvalidInputException;
@@ -42,9 +43,11 @@ public class CustomerService {
     private final AttributeSchema attributeSchema;
     private final OutboxService outbox;
     private final ObjectMapper json;
+    private final ConsentRepository consents;
 
     public CustomerService(CustomerRepository customers, CustomerMapper mapper, AttributeSchema attributeSchema,
-            OutboxService outbox, ObjectMapper json) {
+            OutboxService outbox, ObjectMapper json, ConsentRepository consents) {
+        this.consents = consents;
         this.customers = customers;
         this.mapper = mapper;
         this.attributeSchema = attributeSchema;
@@ -119,10 +122,14 @@ public class CustomerService {
         return publish(survivor, now);
     }
 
-    /** Publishes the profile's current snapshot; must run inside the transaction that changed it. */
-    Uni<Void> publish(Customer customer, Instant at) {
-        return outbox.enqueue(EventEnvelope.of(EventType.CUSTOMER_UPSERTED, ProfileEvents.PRODUCER,
-                customer.customerId, mapper.toEvent(customer, at)));
+    /**
+     * Publishes the profile's current snapshot, consents included; must run inside the transaction that changed
+     * it (the snapshot is what the compacted customers topic keeps).
+     */
+    public Uni<Void> publish(Customer customer, Instant at) {
+        return consents.findByCustomer(customer.customerId).chain(list -> outbox.enqueue(EventEnvelope.of(
+                EventType.CUSTOMER_UPSERTED, ProfileEvents.PRODUCER, customer.customerId,
+                mapper.toEvent(customer, list, at))));
     }
 
 

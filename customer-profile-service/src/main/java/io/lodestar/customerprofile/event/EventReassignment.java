@@ -26,13 +26,28 @@ public class EventReassignment {
         this.outbox = outbox;
     }
 
-    /** Moves every event of {@code fromId} to {@code toCustomerId}; returns how many moved. */
+    /**
+     * Moves every event of {@code fromId}, and its activity counters (added to the target's), to
+     * {@code toCustomerId}; returns how many events moved.
+     */
     public Uni<Integer> moveEvents(String fromId, String toCustomerId) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(
-                        "UPDATE behaviour_event SET customer_id = ?1, anonymous = false WHERE customer_id = ?2")
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        INSERT INTO customer_activity (customer_id, dimension, key, events, last_at)
+                        SELECT ?1, dimension, key, events, last_at FROM customer_activity WHERE customer_id = ?2
+                        ON CONFLICT (customer_id, dimension, key) DO UPDATE
+                            SET events = customer_activity.events + EXCLUDED.events,
+                                last_at = greatest(customer_activity.last_at, EXCLUDED.last_at)""")
                 .setParameter(1, toCustomerId)
                 .setParameter(2, fromId)
-                .executeUpdate());
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("DELETE FROM customer_activity WHERE customer_id = ?1")
+                        .setParameter(1, fromId)
+                        .executeUpdate())
+                .chain(() -> session.createNativeQuery(
+                                "UPDATE behaviour_event SET customer_id = ?1, anonymous = false WHERE customer_id = ?2")
+                        .setParameter(1, toCustomerId)
+                        .setParameter(2, fromId)
+                        .executeUpdate()));
     }
 
     /**

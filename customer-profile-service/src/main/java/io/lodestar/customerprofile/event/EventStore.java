@@ -250,13 +250,33 @@ public class EventStore {
         }
         Tuple params = Tuple.tuple(List.of(ids, customers, anonymous, behaviours, channels, items, categories,
                 campaigns, recommendations, occurred, receivedAt.atOffset(ZoneOffset.UTC)));
+        // One statement: insert the batch, and count only the rows really inserted (a duplicate counts nothing)
+        // into the 360 view's activity counters.
         return conn.preparedQuery("""
-                INSERT INTO behaviour_event (event_id, customer_id, anonymous, behaviour, channel, item_id, category,
-                                             campaign_id, recommendation_id, occurred_at, received_at)
-                SELECT e.*, $11 FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[], $5::text[], $6::text[],
-                                           $7::text[], $8::text[], $9::text[], $10::timestamptz[]) AS e
-                ON CONFLICT (event_id) DO NOTHING
-                RETURNING event_id""")
+                WITH inserted AS (
+                    INSERT INTO behaviour_event (event_id, customer_id, anonymous, behaviour, channel, item_id,
+                                                 category, campaign_id, recommendation_id, occurred_at, received_at)
+                    SELECT e.*, $11 FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[], $5::text[],
+                                                $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[]) AS e
+                    ON CONFLICT (event_id) DO NOTHING
+                    RETURNING event_id, customer_id, behaviour, category, channel, occurred_at
+                ), counted AS (
+                    INSERT INTO customer_activity (customer_id, dimension, key, events, last_at)
+                    SELECT i.customer_id, d.dimension, d.key, count(*), max(i.occurred_at)
+                    FROM inserted i
+                    CROSS JOIN LATERAL (VALUES
+                        ('behaviour', i.behaviour),
+                        ('category', i.category),
+                        ('channel', i.channel),
+                        ('hour', extract(hour FROM i.occurred_at AT TIME ZONE 'UTC')::int::text),
+                        ('dow', extract(isodow FROM i.occurred_at AT TIME ZONE 'UTC')::int::text)) AS d(dimension, key)
+                    WHERE d.key IS NOT NULL
+                    GROUP BY i.customer_id, d.dimension, d.key
+                    ON CONFLICT (customer_id, dimension, key) DO UPDATE
+                        SET events = customer_activity.events + EXCLUDED.events,
+                            last_at = greatest(customer_activity.last_at, EXCLUDED.last_at)
+                )
+                SELECT event_id FROM inserted""")
                 .execute(params).map(rows -> {
                     Set<UUID> inserted = new HashSet<>();
                     for (Row row : rows) {
