@@ -3,6 +3,7 @@ package io.lodestar.contracts;
 import io.lodestar.contracts.alert.AlertRaised;
 import io.lodestar.contracts.alert.AlertResolved;
 import io.lodestar.contracts.behaviour.BehaviourRecorded;
+import io.lodestar.contracts.behaviour.CustomerFeedbackGiven;
 import io.lodestar.contracts.campaign.MessageDispatched;
 import io.lodestar.contracts.campaign.MessageFeedback;
 import io.lodestar.contracts.customer.CustomerUpserted;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
 public enum EventType {
     CUSTOMER_UPSERTED("customer.upserted", Topics.CUSTOMERS, CustomerUpserted.class, true),
     BEHAVIOUR_RECORDED("behaviour.recorded", Topics.CUSTOMER_EVENTS, BehaviourRecorded.class, true),
+    CUSTOMER_FEEDBACK_GIVEN("customer.feedback-given", Topics.CUSTOMER_EVENTS, CustomerFeedbackGiven.class, true),
     ORDER_PLACED("order.placed", Topics.ORDERS, OrderPlaced.class, true),
     ORDER_PAID("order.paid", Topics.ORDERS, OrderPaid.class, true),
     ORDER_REFUNDED("order.refunded", Topics.ORDERS, OrderRefunded.class, true),

@@ -5,6 +5,8 @@ import io.lodestar.contracts.alert.AlertResolved;
 import io.lodestar.contracts.alert.Severity;
 import io.lodestar.contracts.behaviour.BehaviourRecorded;
 import io.lodestar.contracts.behaviour.BehaviourType;
+import io.lodestar.contracts.behaviour.CustomerFeedbackGiven;
+import io.lodestar.contracts.behaviour.CustomerFeedbackKind;
 import io.lodestar.contracts.campaign.FeedbackKind;
 import io.lodestar.contracts.campaign.MessageDispatched;
 import io.lodestar.contracts.campaign.MessageFeedback;
@@ -74,6 +76,8 @@ public final class EventSamples {
             case BEHAVIOUR_RECORDED -> new BehaviourRecorded(CUSTOMER, false, BehaviourType.RECOMMENDATION_CLICK,
                     Channel.APP, "sku-42", "running-shoes", "trail shoes", "s-77", "cmp-9", "rec-3", AT,
                     Map.of("referrer", "push"));
+            case CUSTOMER_FEEDBACK_GIVEN -> new CustomerFeedbackGiven("fb-1", CUSTOMER, CustomerFeedbackKind.COMPLAINT,
+                    2, "delivery", Channel.MINI_PROGRAM, "o-9001", AT);
             case ORDER_PLACED -> new OrderPlaced("o-9001", CUSTOMER, "CNY", fullLines(), new BigDecimal("578.00"),
                     new BigDecimal("40.00"), Channel.LIVE_STREAM, "cmp-9", "DOUBLE11-40", AT);
             case ORDER_PAID -> new OrderPaid("o-9001", CUSTOMER, "CNY", fullLines(), new BigDecimal("578.00"),
@@ -105,6 +109,8 @@ public final class EventSamples {
                     null, null, null, null, null, null, null, AT);
             case BEHAVIOUR_RECORDED -> new BehaviourRecorded(CUSTOMER, false, BehaviourType.PAGE_VIEW, Channel.WEB,
                     null, null, null, null, null, null, AT, null);
+            case CUSTOMER_FEEDBACK_GIVEN -> new CustomerFeedbackGiven("fb-1", CUSTOMER, CustomerFeedbackKind.NPS,
+                    null, null, null, null, AT);
             case ORDER_PLACED -> new OrderPlaced("o-9001", CUSTOMER, "CNY", minimalLines(), new BigDecimal("99"),
                     null, null, null, null, AT);
             case ORDER_PAID -> new OrderPaid("o-9001", CUSTOMER, "CNY", minimalLines(), new BigDecimal("99"),
