@@ -11,6 +11,7 @@ class CustomerProfileServiceContractTest extends ServiceContractTest {
     @Override
     protected List<String> expectedReadinessChecks() {
         return List.of("Reactive PostgreSQL connections health check", "Kafka connection health check",
+                "Redis connection health check",
                 "SmallRye Reactive Messaging - readiness check");
     }
 }

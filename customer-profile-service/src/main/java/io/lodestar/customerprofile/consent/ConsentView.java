@@ -6,7 +6,7 @@ import io.lodestar.contracts.MessageChannel;
 
 public record ConsentView(MessageChannel channel, boolean granted, String purpose, String source, Instant updatedAt) {
 
-    static ConsentView of(CustomerConsent consent) {
+    public static ConsentView of(CustomerConsent consent) {
         return new ConsentView(consent.channel(), consent.granted, consent.purpose, consent.source, consent.updatedAt);
     }
 }

@@ -12,6 +12,7 @@ import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.customer.CityTier;
 import io.lodestar.contracts.customer.Gender;
 import io.lodestar.contracts.customer.MemberTier;
+import io.lodestar.platform.persistence.ChannelConverter;
 import io.lodestar.platform.problem.ConflictException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -54,7 +55,7 @@ public class Customer {
     @Column(name = "income_band", columnDefinition = "text")
     public String incomeBand;
 
-    @Convert(converter = WireEnumConverters.ChannelConverter.class)
+    @Convert(converter = ChannelConverter.class)
     @Column(name = "registration_channel", columnDefinition = "text")
     public Channel registrationChannel;
 

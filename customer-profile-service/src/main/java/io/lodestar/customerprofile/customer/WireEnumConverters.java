@@ -1,6 +1,5 @@
 package io.lodestar.customerprofile.customer;
 
-import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.customer.CityTier;
 import io.lodestar.contracts.customer.Gender;
 import io.lodestar.contracts.customer.MemberTier;
@@ -27,12 +26,6 @@ final class WireEnumConverters {
         }
     }
 
-    @Converter
-    static class ChannelConverter extends WireEnumConverter<Channel> {
-        ChannelConverter() {
-            super(Channel.class);
-        }
-    }
 
     @Converter
     static class MemberTierConverter extends WireEnumConverter<MemberTier> {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.behaviour.CustomerFeedbackKind;
+import io.lodestar.platform.persistence.ChannelConverter;
 import io.lodestar.platform.persistence.WireEnumConverter;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -54,10 +55,4 @@ public class CustomerFeedback {
         }
     }
 
-    @Converter
-    static class ChannelConverter extends WireEnumConverter<Channel> {
-        ChannelConverter() {
-            super(Channel.class);
-        }
-    }
 }

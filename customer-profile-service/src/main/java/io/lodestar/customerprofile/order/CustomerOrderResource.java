@@ -3,6 +3,7 @@ package io.lodestar.customerprofile.order;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,7 +35,7 @@ public class CustomerOrderResource {
     @Operation(summary = "A customer's orders, newest first",
             description = "Pages of at most limit (1–200, default 50) orders; pass nextCursor back as cursor for "
                     + "the next page. nextCursor is absent on the last page.")
-    public Uni<OrderPageView> list(@PathParam("customerId") String customerId,
+    public Uni<CursorPage<OrderView>> list(@PathParam("customerId") String customerId,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
             @QueryParam("cursor") String cursor) {
         return service.listForCustomer(customerId, limit, cursor);

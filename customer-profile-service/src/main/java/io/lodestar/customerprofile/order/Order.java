@@ -3,6 +3,7 @@ package io.lodestar.customerprofile.order;
 import java.math.BigDecimal;
 import java.time.Instant;
 
+import io.lodestar.platform.persistence.ChannelConverter;
 import io.lodestar.contracts.Channel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;

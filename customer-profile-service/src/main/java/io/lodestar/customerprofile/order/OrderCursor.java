@@ -1,10 +1,9 @@
 package io.lodestar.customerprofile.order;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 
+import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.problem.InvalidInputException;
 
 /**
@@ -16,8 +15,7 @@ public record OrderCursor(Instant placedAt, String orderId) {
     private static final char SEPARATOR = '\n';
 
     public String encode() {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((placedAt + String.valueOf(SEPARATOR) + orderId).getBytes(StandardCharsets.UTF_8));
+        return CursorPage.encode(placedAt + String.valueOf(SEPARATOR) + orderId);
     }
 
     /**
@@ -29,7 +27,7 @@ public record OrderCursor(Instant placedAt, String orderId) {
             return null;
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            String text = CursorPage.decode(cursor);
             int at = text.indexOf(SEPARATOR);
             if (at <= 0 || at == text.length() - 1) {
                 throw new IllegalArgumentException("no separator");

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.contracts.EventEnvelope;
 import io.lodestar.contracts.EventType;
 import io.lodestar.customerprofile.config.OrderConfig;
@@ -176,14 +177,14 @@ public class OrderService {
 
     /** A customer's orders, newest first, {@code limit} at a time after the opaque {@code cursor} (null: first page). */
     @WithSession
-    public Uni<OrderPageView> listForCustomer(@NotBlank String customerId, @Min(1) @Max(200) int limit,
+    public Uni<CursorPage<OrderView>> listForCustomer(@NotBlank String customerId, @Min(1) @Max(200) int limit,
             String cursor) {
         OrderCursor after = OrderCursor.decode(cursor);
         return orders.findPageOfCustomer(customerId, after, limit + 1).chain(found -> {
             List<Order> page = found.size() > limit ? found.subList(0, limit) : found;
             Order last = page.isEmpty() ? null : page.get(page.size() - 1);
             String next = found.size() > limit ? new OrderCursor(last.placedAt, last.orderId).encode() : null;
-            return views(page).map(items -> new OrderPageView(items, next));
+            return views(page).map(items -> new CursorPage<OrderView>(items, next));
         });
     }
 
