@@ -8,6 +8,9 @@ import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import io.lodestar.customerprofile.erasure.CustomerExport;
+import io.lodestar.customerprofile.erasure.ErasureService;
+import io.lodestar.customerprofile.erasure.ExportService;
 import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.security.Roles;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +18,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -27,9 +31,13 @@ import jakarta.ws.rs.core.MediaType;
 public class CustomerResource {
 
     private final CustomerService service;
+    private final ErasureService erasure;
+    private final ExportService export;
 
-    public CustomerResource(CustomerService service) {
+    public CustomerResource(CustomerService service, ErasureService erasure, ExportService export) {
         this.service = service;
+        this.erasure = erasure;
+        this.export = export;
     }
 
     @PUT
@@ -64,5 +72,24 @@ public class CustomerResource {
             @RestQuery Integer limit) {
         return service.list(new CustomerListRequest(cityTier, region, ageBand, memberTier, registrationChannel,
                 registeredFrom, registeredTo, cursor, limit));
+    }
+
+    @DELETE
+    @Path("/{customerId}")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Erase a customer's personal data",
+            description = "Attributes, identity hashes, consents, feedback and behaviour counters are deleted; orders and "
+                    + "events are kept under an unlinkable id for statistics; identity.erased is published. 204, also "
+                    + "when already erased.")
+    public Uni<Void> erase(@RestPath String customerId, @RestQuery String reason) {
+        return erasure.erase(customerId, reason == null ? "customer-request" : reason);
+    }
+
+    @GET
+    @Path("/{customerId}/export")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Everything held about a customer (data portability)")
+    public Uni<CustomerExport> export(@RestPath String customerId) {
+        return export.export(customerId);
     }
 }

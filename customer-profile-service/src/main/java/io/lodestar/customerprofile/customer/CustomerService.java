@@ -123,6 +123,21 @@ public class CustomerService {
     }
 
     /**
+     * Erasure of the profile itself (the caller holds its row lock): every attribute is cleared, the profile is
+     * marked erased, and the cleared snapshot is published so that compaction of the customers topic drops the
+     * personal data it held.
+     */
+    public Uni<Void> clearForErasure(Customer customer) {
+        mapper.apply(new UpsertCustomerRequest(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null), customer);
+        Instant now = Instant.now();
+        customer.status = Customer.CustomerStatus.ERASED;
+        customer.mergedInto = null;
+        customer.updatedAt = now;
+        return publish(customer, now);
+    }
+
+    /**
      * Publishes the profile's current snapshot, consents included; must run inside the transaction that changed
      * it (the snapshot is what the compacted customers topic keeps).
      */

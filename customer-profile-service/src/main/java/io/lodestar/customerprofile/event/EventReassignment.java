@@ -51,6 +51,25 @@ public class EventReassignment {
     }
 
     /**
+     * Erasure: the customer's events stay for aggregate statistics under an unlinkable anonymous id, and the
+     * personal counters of the 360 view are deleted.
+     */
+    public Uni<Integer> anonymiseEvents(String customerId, String anonymousId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "DELETE FROM customer_activity WHERE customer_id = ?1")
+                .setParameter(1, customerId)
+                .executeUpdate()
+                .chain(() -> session.createNativeQuery("DELETE FROM anonymous_visitor WHERE stitched_to = ?1")
+                        .setParameter(1, customerId)
+                        .executeUpdate())
+                .chain(() -> session.createNativeQuery(
+                                "UPDATE behaviour_event SET customer_id = ?1, anonymous = true WHERE customer_id = ?2")
+                        .setParameter(1, anonymousId)
+                        .setParameter(2, customerId)
+                        .executeUpdate()));
+    }
+
+    /**
      * When an external id is linked to a customer, the anonymous visitor seen under that id (if any, and not yet
      * stitched) becomes the customer: its events move, and {@code identity.merged} tells the other services to
      * fold the visitor into the customer. The visitor row is locked, so a batch recording events for the visitor

@@ -10,7 +10,9 @@ import io.lodestar.customerprofile.customer.Customer;
 import io.lodestar.customerprofile.customer.CustomerRepository;
 import io.lodestar.customerprofile.customer.CustomerService;
 import io.lodestar.customerprofile.event.EventReassignment;
+import io.lodestar.customerprofile.feedback.CustomerFeedbackRepository;
 import io.lodestar.customerprofile.identity.IdentityService;
+import io.lodestar.customerprofile.order.OrderService;
 import io.lodestar.platform.outbox.OutboxService;
 import io.lodestar.platform.problem.ConflictException;
 import io.lodestar.platform.problem.InvalidInputException;
@@ -36,9 +38,14 @@ public class MergeService {
     private final CustomerMergeRepository merges;
     private final OutboxService outbox;
     private final EventReassignment events;
+    private final OrderService orders;
+    private final CustomerFeedbackRepository feedback;
 
     public MergeService(CustomerRepository customers, CustomerService customerService, IdentityService identities,
-            CustomerMergeRepository merges, OutboxService outbox, EventReassignment events) {
+            CustomerMergeRepository merges, OutboxService outbox, EventReassignment events, OrderService orders,
+            CustomerFeedbackRepository feedback) {
+        this.orders = orders;
+        this.feedback = feedback;
         this.customers = customers;
         this.customerService = customerService;
         this.identities = identities;
@@ -82,6 +89,9 @@ public class MergeService {
                 .invoke(moved -> record.identitiesMoved = moved)
                 .chain(() -> events.moveEvents(merged.customerId, survivor.customerId))
                 .invoke(moved -> record.eventsMoved = moved)
+                .chain(() -> orders.reassignCustomer(merged.customerId, survivor.customerId))
+                .invoke(moved -> record.ordersMoved = moved)
+                .chain(() -> feedback.reassign(merged.customerId, survivor.customerId))
                 .chain(() -> customerService.absorb(survivor, merged))
                 .chain(() -> merges.persist(record))
                 .chain(() -> outbox.enqueue(EventEnvelope.of(EventType.IDENTITY_MERGED, ProfileEvents.PRODUCER,

@@ -50,10 +50,19 @@ class MergeResourceTest {
                 .statusCode(201);
         String openid = "o-" + UUID.randomUUID();
         link(merged, "mini_program_openid", openid);
+        String orderId = "o-" + UUID.randomUUID();
+        given().header("Authorization", APP).contentType(ContentType.JSON)
+                .body(("{\"orderId\":\"%s\",\"customerId\":\"%s\",\"currency\":\"CNY\",\"placedAt\":\"%s\","
+                        + "\"lines\":[{\"itemId\":\"sku-1\",\"category\":\"tea\",\"quantity\":1,\"unitPrice\":12}]}")
+                        .formatted(orderId, merged, java.time.Instant.now().minusSeconds(60)))
+                .post("/orders").then().statusCode(201);
 
         merge(survivor, merged).statusCode(200)
                 .body("survivorId", equalTo(survivor))
-                .body("identitiesMoved", equalTo(1));
+                .body("identitiesMoved", equalTo(1))
+                .body("ordersMoved", equalTo(1));
+        given().header("Authorization", APP).get("/orders/" + orderId).then().statusCode(200)
+                .body("customerId", equalTo(survivor));
         // Repeating it answers the same outcome.
         merge(survivor, merged).statusCode(200).body("identitiesMoved", equalTo(1));
 
