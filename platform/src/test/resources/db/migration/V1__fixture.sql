@@ -1,7 +1,7 @@
 CREATE TABLE fixture_note (
     id          text        PRIMARY KEY,
     customer_id text        NOT NULL,
-    body        text        NOT NULL,
+    body        text        NOT NULL CHECK (length(body) <= 20),
     created_at  timestamptz NOT NULL
 );
 

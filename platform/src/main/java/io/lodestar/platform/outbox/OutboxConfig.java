@@ -10,14 +10,14 @@ import io.smallrye.config.WithDefault;
 public interface OutboxConfig {
 
     /**
-     * How often the relay looks for pending events. It is also the worst-case extra latency of an event, so it
-     * is short; an idle poll is one index-only query.
+     * How often the relay looks for pending events: the worst-case extra latency of an event, so it is short; an
+     * idle poll is one index-only query. The Quarkus scheduler's resolution is one second, the lowest value.
      */
-    @WithDefault("0.5s")
+    @WithDefault("1s")
     Duration pollInterval();
 
-    /** The most events sent in one relay pass (one transaction). */
-    @WithDefault("200")
+    /** The most events sent in one relay transaction; a pass drains batch after batch while they come full. */
+    @WithDefault("500")
     int batchSize();
 
     /** How long relayed events are kept for inspection before they are purged. */

@@ -16,10 +16,17 @@ public class OutboxRelay {
         this.outbox = outbox;
     }
 
-    @Scheduled(identity = "lodestar-outbox-relay", every = "${lodestar.outbox.poll-interval:0.5s}",
+    /** A pass drains up to this many full batches before it yields to the next tick. */
+    static final int MAX_BATCHES_PER_PASS = 50;
+
+    @Scheduled(identity = "lodestar-outbox-relay", every = "${lodestar.outbox.poll-interval:1s}",
             delayed = "1s", concurrentExecution = ConcurrentExecution.SKIP)
     Uni<Void> relay() {
+        // A full batch means more is probably waiting (a bulk import, the end of a Kafka outage): keep going.
         return outbox.relayPending()
+                .repeat().whilst(sent -> sent == outbox.batchSize())
+                .select().first(MAX_BATCHES_PER_PASS)
+                .collect().with(java.util.stream.Collectors.summingInt(Integer::intValue))
                 .onItem().invoke(sent -> {
                     if (sent > 0) {
                         Log.debugf("Outbox relay: %d event(s) acknowledged by Kafka", sent);

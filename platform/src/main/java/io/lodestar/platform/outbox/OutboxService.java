@@ -65,10 +65,12 @@ public class OutboxService {
     }
 
     /**
-     * One relay pass: under the relay lock, publishes the oldest pending events one after the other and stops at
-     * the first refusal, so that no later event of the same key overtakes it.
+     * One relay pass: under the relay lock, publishes a batch of the oldest pending events. The sends are issued in
+     * commit order without waiting for each other (the idempotent producer keeps that order per partition, so per
+     * key), then the events are marked sent up to the first one Kafka refused: that one and everything after it
+     * stay pending and are sent again, in order, by a later pass (consumers are idempotent by eventId).
      *
-     * @return how many events were acknowledged by Kafka
+     * @return how many events were acknowledged and marked sent
      */
     @WithTransaction
     public Uni<Integer> relayPending() {
@@ -77,32 +79,42 @@ public class OutboxService {
                 : Uni.createFrom().item(0));
     }
 
-    private Uni<Integer> publishInOrder(List<OutboxMessage> pending) {
-        // Kafka acknowledges on its own threads; the Hibernate Reactive session must be used on this context.
-        Context context = Vertx.currentContext();
-        return publishFrom(pending, 0, context);
+    /** The batch size, so that the relay knows whether a full batch suggests more is waiting. */
+    public int batchSize() {
+        return config.batchSize();
     }
 
-    private Uni<Integer> publishFrom(List<OutboxMessage> pending, int index, Context context) {
-        if (index == pending.size()) {
-            return Uni.createFrom().item(index);
+    private Uni<Integer> publishInOrder(List<OutboxMessage> pending) {
+        if (pending.isEmpty()) {
+            return Uni.createFrom().item(0);
         }
-        OutboxMessage message = pending.get(index);
-        return publisher.publish(message)
+        // Kafka acknowledges on its own threads; the Hibernate Reactive session must be used on this context.
+        Context context = Vertx.currentContext();
+        List<Uni<Throwable>> sends = pending.stream()
+                .map(message -> publisher.publish(message).map(ignored -> (Throwable) null)
+                        .onFailure().recoverWithItem(failure -> failure))
+                .toList();
+        return Uni.join().all(sends).andFailFast()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .onItem().transformToUni(ignored -> {
-                    message.sentAt = Instant.now();
-                    message.attempts++;
-                    message.lastError = null;
-                    return publishFrom(pending, index + 1, context);
-                })
-                .onFailure().recoverWithUni(failure -> {
-                    Log.warnf("Outbox relay: Kafka refused event %s (%s) to %s, will retry: %s",
-                            message.eventId, message.eventType, message.topic, failure.getMessage());
-                    message.attempts++;
-                    message.lastError = String.valueOf(failure.getMessage());
-                    return Uni.createFrom().item(index);
-                });
+                .map(results -> markSent(pending, results));
+    }
+
+    private static int markSent(List<OutboxMessage> pending, List<Throwable> results) {
+        Instant now = Instant.now();
+        for (int i = 0; i < pending.size(); i++) {
+            OutboxMessage message = pending.get(i);
+            message.attempts++;
+            Throwable failure = results.get(i);
+            if (failure != null) {
+                Log.warnf("Outbox relay: Kafka refused event %s (%s) to %s, will retry: %s",
+                        message.eventId, message.eventType, message.topic, failure.getMessage());
+                message.lastError = String.valueOf(failure.getMessage());
+                return i;
+            }
+            message.sentAt = now;
+            message.lastError = null;
+        }
+        return pending.size();
     }
 
     /** Deletes events relayed longer ago than the retention period. */

@@ -180,8 +180,41 @@ public class ProblemExceptionMappers {
         return unexpectedProblem(e, request);
     }
 
+    /**
+     * A database integrity rule that the request broke although validation let it through (a race between two
+     * requests, usually): a unique key is a conflict (409), any other rule a bad request (400). The constraint's
+     * name is logged, never sent.
+     */
+    private static Problem integrityProblem(Throwable e, String path) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String sqlState = null;
+            if (t instanceof org.hibernate.exception.ConstraintViolationException cve) {
+                sqlState = cve.getSQLState();
+            } else if (t instanceof io.vertx.pgclient.PgException pg) {
+                sqlState = pg.getSqlState();
+            }
+            if (sqlState != null && sqlState.startsWith("23")) {
+                Log.infof("%s: integrity rule %s refused the write: %s", path, sqlState, t.getMessage());
+                return "23505".equals(sqlState)
+                        ? new Problem(type("conflict"), "Conflict", 409,
+                                "The request conflicts with data written at the same time; read it again and retry",
+                                path, null)
+                        : new Problem(type("validation"), "Invalid request", 400,
+                                "The request breaks a data rule", path, null);
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return null;
+    }
+
     private static Problem unexpectedProblem(Throwable e, HttpServerRequest request) {
         String path = request == null ? null : request.path();
+        Problem integrity = integrityProblem(e, path);
+        if (integrity != null) {
+            return integrity;
+        }
         Log.errorf(e, "Unexpected failure of %s %s", request == null ? "-" : request.method(), path);
         return new Problem(type("internal"), "Internal error", 500,
                 "The request could not be completed; the failure has been logged", path, null);

@@ -95,6 +95,18 @@ class ProblemExceptionMappersTest {
     }
 
     @Test
+    void aDatabaseIntegrityRuleIsAnsweredAs409Or400NotAs500() {
+        String id = UUID.randomUUID().toString();
+        given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(note(id))
+                .post("/fixture/notes/blind").then().statusCode(200);
+        problem(given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(note(id))
+                .post("/fixture/notes/blind").then(), 409, "conflict");
+        problem(given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body("{\"id\":\"%s\",\"customerId\":\"c\",\"body\":\"%s\"}".formatted(UUID.randomUUID(), "x".repeat(30)))
+                .post("/fixture/notes/blind").then(), 400, "validation");
+    }
+
+    @Test
     void aMalformedPathValueIs400() {
         problem(given().header("Authorization", TestTokens.bearer(Roles.ADMIN)).get("/fixture/notes/page/abc").then(),
                 400, "malformed-parameter");
