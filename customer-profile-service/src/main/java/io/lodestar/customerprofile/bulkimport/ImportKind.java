@@ -2,10 +2,12 @@ package io.lodestar.customerprofile.bulkimport;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** What one uploaded file holds; decides the target fields a mapping may use. */
 public enum ImportKind {
-    CUSTOMERS(List.of(CustomerField.values())),
-    ORDER_LINES(List.of(OrderLineField.values()));
+    @JsonProperty("customers") CUSTOMERS(List.of(CustomerField.values())),
+    @JsonProperty("order_lines") ORDER_LINES(List.of(OrderLineField.values()));
 
     private final List<TargetField> fields;
 

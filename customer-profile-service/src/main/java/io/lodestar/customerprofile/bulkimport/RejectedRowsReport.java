@@ -12,7 +12,8 @@ import java.util.Set;
  * Writes the downloadable report of the rows that were not imported, as CSV: {@code line,field,reason} and then
  * the row's original cells under the file's own header, one report line per reason (a row with two faults
  * appears twice), so the user can filter by field and fix the source. Dropped duplicates are listed too
- * (field {@code row}), as the decision is the user's to check.
+ * (field {@code row}), as the decision is the user's to check, and so are accepted rows whose write was refused
+ * (reason {@code not written: …}).
  * <p>
  * Because the report is a file that leaves the system: cells of personal-data columns (phone, e-mail) are
  * masked, and a cell that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a CR,
@@ -24,6 +25,7 @@ public final class RejectedRowsReport {
 
     private final Writer out;
     private final Set<Integer> maskedColumns;
+    private long lines;
 
     /** Writes the report's header at once. */
     public RejectedRowsReport(Writer out, RowMapper<?> mapper) {
@@ -44,6 +46,16 @@ public final class RejectedRowsReport {
         write(row.line(), Reason.ROW, "exact duplicate of line " + row.firstLine() + " (dropped)", row.values());
     }
 
+    /** An accepted row that became no record (its write was refused), with the reason. */
+    public void notWritten(long line, String field, String reason, List<String> values) {
+        write(line, field, "not written: " + reason, values);
+    }
+
+    /** Report lines written so far, without the header. */
+    public long lines() {
+        return lines;
+    }
+
     public void flush() {
         try {
             out.flush();
@@ -61,6 +73,7 @@ public final class RejectedRowsReport {
             cells.add(maskedColumns.contains(i) && !values.get(i).isBlank() ? MASK : values.get(i));
         }
         writeLine(cells);
+        lines++;
     }
 
     private void writeLine(List<String> cells) {

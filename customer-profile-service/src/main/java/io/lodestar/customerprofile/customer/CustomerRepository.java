@@ -13,7 +13,16 @@ public class CustomerRepository implements PanacheRepositoryBase<Customer, Strin
 
     /** Loads a profile and locks its row until the transaction ends, so concurrent changes to it serialise. */
     public Uni<Customer> findForUpdate(String customerId) {
-        return findById(customerId, LockModeType.PESSIMISTIC_WRITE);
+        return findLocked(customerId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /**
+     * The profile with its row locked in {@code mode}. A query, not findById(id, lock): for a profile already in the
+     * session Hibernate 7.2 locks it with SQL naming the property instead of the column ("select customerId from
+     * customer ... for update"), which PostgreSQL refuses. A locking query is always right.
+     */
+    public Uni<Customer> findLocked(String customerId, LockModeType mode) {
+        return find("customerId = ?1", customerId).withLock(mode).firstResult();
     }
 
     /** Active profiles matching the query, in customer-id order after the cursor, at most {@code limit} rows. */

@@ -42,7 +42,7 @@ public class IdentityService {
     @WithTransaction
     public Uni<LinkResult> link(String customerId, @NotNull @Valid LinkIdentityRequest request) {
         return Uni.createFrom().item(() -> hasher.key(request.type(), request.value(), "value"))
-                .chain(key -> customers.findById(customerId, jakarta.persistence.LockModeType.PESSIMISTIC_READ)
+                .chain(key -> customers.findLocked(customerId, jakarta.persistence.LockModeType.PESSIMISTIC_READ)
                         .onItem().ifNull().failWith(() -> ResourceNotFoundException.of("customer", customerId))
                         .invoke(Customer::requireActive)
                         .chain(customer -> identities.findByKey(request.type(), key))

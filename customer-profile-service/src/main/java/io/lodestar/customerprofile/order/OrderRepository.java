@@ -38,7 +38,10 @@ public class OrderRepository implements PanacheRepositoryBase<Order, String> {
 
     /** The order, its row locked until the transaction ends: payments and refunds of one order run one by one. */
     public Uni<Order> findForUpdate(String orderId) {
-        return findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        // A query, not findById(id, lock): for an order already in the session (placed, then paid, in one
+        // transaction) Hibernate 7.2 locks it with SQL naming the property instead of the column ("select orderId
+        // from orders ... for no key update"), which PostgreSQL refuses. A locking query is always right.
+        return find("orderId = ?1", orderId).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     /** One page of a customer's orders, newest first, starting after {@code after} (null: from the newest). */

@@ -26,13 +26,16 @@ import jakarta.validation.constraints.Size;
 public record PlaceOrderRequest(
         @NotBlank @Size(max = 100) String orderId,
         @NotBlank @Size(max = 100) String customerId,
-        @NotNull @Size(min = 1, max = 500) List<@NotNull @Valid Line> lines,
+        @NotNull @Size(min = 1, max = MAX_LINES) List<@NotNull @Valid Line> lines,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as CNY") String currency,
         @PositiveOrZero @DecimalMax(OrderTotals.MAX_AMOUNT_TEXT) BigDecimal discountAmount,
         @Size(max = 100) String couponCode,
         Channel channel,
         @Size(max = 100) String campaignId,
         @NotNull Instant placedAt) {
+
+    /** The most lines of one order: wholesale orders are long (the largest Online Retail invoice has 1,114). */
+    public static final int MAX_LINES = 2000;
 
     /**
      * One line of the order.

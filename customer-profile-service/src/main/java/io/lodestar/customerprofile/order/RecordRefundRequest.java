@@ -24,7 +24,7 @@ import jakarta.validation.constraints.Size;
 public record RecordRefundRequest(
         @NotBlank @Size(max = 100) String refundId,
         @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(OrderTotals.MAX_AMOUNT_TEXT) BigDecimal amount,
-        @Size(max = 500) List<@NotNull @Valid Line> lines,
+        @Size(max = PlaceOrderRequest.MAX_LINES) List<@NotNull @Valid Line> lines,
         @Size(max = 500) String reason,
         @NotNull Instant refundedAt) {
 

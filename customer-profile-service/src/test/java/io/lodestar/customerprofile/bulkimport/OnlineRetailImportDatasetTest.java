@@ -103,15 +103,11 @@ class OnlineRetailImportDatasetTest {
             } else if (sign == 0) {
                 zeroPrice++;
             }
-            if ((cancellation ? row.quantity() >= 0 : row.quantity() <= 0) || sign < 0) {
+            if (OnlineRetailRules.rejected(row)) {
                 rejected++;
                 return;
             }
-            String key = String.join("\u0001", row.invoiceNo().strip(), row.stockCode().strip(),
-                    row.description().strip(), Integer.toString(row.quantity()),
-                    row.unitPrice().stripTrailingZeros().toPlainString(), row.invoiceDate().toString(),
-                    String.valueOf(row.customerId()), row.country().strip());
-            if (!seen.add(key)) {
+            if (!seen.add(OnlineRetailRules.duplicateKey(row))) {
                 duplicates++;
                 return;
             }

@@ -1,7 +1,10 @@
 package io.lodestar.platform.outbox;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.contracts.EventEnvelope;
@@ -13,6 +16,8 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -43,10 +48,48 @@ public class OutboxService {
         return enqueue(event, event.customerId());
     }
 
+    /**
+     * Adds many events in one statement, keyed by their customerId, on the SQL connection whose transaction also
+     * writes the state change: the outbox of bulk writes that go around Hibernate (a bulk import's thousands of
+     * rows). The rows are exactly those of {@link #enqueue}, in list order; the relay treats them alike.
+     */
+    public Uni<Void> enqueueAll(SqlConnection connection, List<? extends EventEnvelope<?>> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int n = events.size();
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        String[] topics = new String[n];
+        String[] keys = new String[n];
+        String[] payloads = new String[n];
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (int i = 0; i < n; i++) {
+            EventEnvelope<?> event = events.get(i);
+            String topic = topicOf(event);
+            if (event.customerId() == null) {
+                throw new IllegalArgumentException("event " + event.type() + " needs a customerId as its Kafka key");
+            }
+            ids[i] = event.eventId();
+            types[i] = event.type();
+            topics[i] = topic;
+            keys[i] = event.customerId();
+            payloads[i] = codec.encode(event);
+        }
+        // WITH ORDINALITY ... ORDER BY: the ids (the relay's order) follow the list
+        return connection.preparedQuery("""
+                INSERT INTO outbox_message (event_id, event_type, topic, message_key, payload, created_at)
+                SELECT e.id, e.type, e.topic, e.key, e.payload, $6
+                FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+                     WITH ORDINALITY AS e(id, type, topic, key, payload, position)
+                ORDER BY e.position""")
+                .execute(Tuple.of(ids, types, topics, keys, payloads, now))
+                .replaceWithVoid();
+    }
+
     /** As {@link #enqueue(EventEnvelope)} with an explicit Kafka key (for events not about one customer). */
     public Uni<Void> enqueue(EventEnvelope<?> event, String key) {
-        EventType type = EventType.byTypeName(event.type())
-                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type()));
+        String topic = topicOf(event);
         if (key == null) {
             return Uni.createFrom().failure(new IllegalArgumentException(
                     "event " + event.type() + " needs a Kafka key: a customerId or an explicit key"));
@@ -54,7 +97,7 @@ public class OutboxService {
         OutboxMessage message = new OutboxMessage();
         message.eventId = event.eventId();
         message.eventType = event.type();
-        message.topic = type.topic();
+        message.topic = topic;
         message.messageKey = key;
         message.payload = codec.encode(event);
         message.createdAt = Instant.now();
@@ -77,6 +120,11 @@ public class OutboxService {
         return repository.tryRelayLock().chain(locked -> locked
                 ? repository.findPending(config.batchSize()).chain(this::publishInOrder)
                 : Uni.createFrom().item(0));
+    }
+
+    private static String topicOf(EventEnvelope<?> event) {
+        return EventType.byTypeName(event.type())
+                .orElseThrow(() -> new IllegalArgumentException("unknown event type " + event.type())).topic();
     }
 
     /** The batch size, so that the relay knows whether a full batch suggests more is waiting. */

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -17,14 +19,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.contracts.EventEnvelope;
+import io.lodestar.contracts.EventType;
 import io.lodestar.contracts.Topics;
 import io.lodestar.contracts.customer.CustomerUpserted;
+import io.lodestar.platform.fixture.SampleEvents;
 import io.lodestar.platform.security.Roles;
 import io.lodestar.testkit.jwt.TestTokens;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
 import io.lodestar.testkit.EventLoopGuard;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
@@ -32,6 +39,12 @@ import io.restassured.http.ContentType;
 class OutboxServiceTest {
 
     private static final EventCodec CODEC = new EventCodec();
+
+    @Inject
+    OutboxService outbox;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void topics() {
@@ -96,6 +109,24 @@ class OutboxServiceTest {
         assertThat(records).extracting(r -> CODEC.decode(r.value(), CustomerUpserted.class).payload().updatedAt())
                 .isSortedAccordingTo(Comparator.naturalOrder())
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aBulkEnqueueOnASqlConnectionPublishesEveryEventInListOrder() throws Throwable {
+        String customerId = "customer-" + UUID.randomUUID();
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            events.add(EventEnvelope.of(UUID.randomUUID(), Instant.parse("2011-01-01T00:00:00Z").plusSeconds(i),
+                    EventType.ORDER_PAID, "platform-fixture", customerId,
+                    SampleEvents.orderPaid("order-" + i, customerId, "10.00")));
+        }
+
+        VertxContextSupport.subscribeAndAwait(() -> pool.withTransaction(c -> outbox.enqueueAll(c, events)));
+
+        List<ConsumerRecord<String, String>> records = KafkaTestClient.read(Topics.ORDERS,
+                r -> customerId.equals(r.key()), r -> r.size() >= 5, Duration.ofSeconds(30));
+        assertThat(records).extracting(r -> CODEC.decode(r.value()).eventId())
+                .containsExactlyElementsOf(events.stream().map(EventEnvelope::eventId).toList());
     }
 
     @Test
