@@ -16,6 +16,7 @@ import io.lodestar.customerprofile.customer360.Customer360View.Window;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -35,7 +36,22 @@ public class Customer360Queries {
         this.pool = pool;
     }
 
-    public Uni<OrderSummary> orders(String customerId, Instant now) {
+    /**
+     * The order and behaviour aggregates of one customer, on a single connection: the three queries are sent
+     * together (the connection pipelines them), and a request never holds one connection while it waits for another,
+     * which under load would let requests starve each other of the pool.
+     */
+    public Uni<Aggregates> aggregates(String customerId, Instant now) {
+        return pool.withConnection(connection -> Uni.combine().all()
+                .unis(orders(connection, customerId, now), behaviour(connection, customerId))
+                .asTuple().map(t -> new Aggregates(t.getItem1(), t.getItem2())));
+    }
+
+    /** The two aggregate parts of the view. */
+    public record Aggregates(OrderSummary orders, BehaviourSummary behaviour) {
+    }
+
+    private Uni<OrderSummary> orders(SqlConnection connection, String customerId, Instant now) {
         StringBuilder windows = new StringBuilder();
         for (int days : WINDOW_DAYS) {
             windows.append(", count(*) FILTER (WHERE paid_at >= $2::timestamptz - interval '").append(days).append(" days')")
@@ -46,9 +62,9 @@ public class Customer360Queries {
                 + "coalesce(sum(paid_amount), 0), coalesce(sum(refunded_amount), 0), "
                 + "mode() WITHIN GROUP (ORDER BY currency)" + windows
                 + " FROM orders WHERE customer_id = $1 AND paid_at IS NOT NULL";
-        Uni<Row> totals = pool.preparedQuery(sql).execute(Tuple.of(customerId, now.atOffset(java.time.ZoneOffset.UTC)))
+        Uni<Row> totals = connection.preparedQuery(sql).execute(Tuple.of(customerId, now.atOffset(java.time.ZoneOffset.UTC)))
                 .map(rows -> rows.iterator().next());
-        Uni<List<String>> categories = pool.preparedQuery("""
+        Uni<List<String>> categories = connection.preparedQuery("""
                 SELECT i.category FROM order_item i JOIN orders o ON o.order_id = i.order_id
                 WHERE o.customer_id = $1 AND o.paid_at IS NOT NULL
                 GROUP BY i.category ORDER BY sum(i.quantity * i.unit_price - i.discount) DESC, i.category LIMIT 5""")
@@ -77,8 +93,8 @@ public class Customer360Queries {
         });
     }
 
-    public Uni<BehaviourSummary> behaviour(String customerId) {
-        return pool.preparedQuery("SELECT dimension, key, events, last_at FROM customer_activity WHERE customer_id = $1")
+    private Uni<BehaviourSummary> behaviour(SqlConnection connection, String customerId) {
+        return connection.preparedQuery("SELECT dimension, key, events, last_at FROM customer_activity WHERE customer_id = $1")
                 .execute(Tuple.of(customerId)).map(rows -> {
                     Map<String, Long> byBehaviour = new LinkedHashMap<>();
                     Map<String, Long> categories = new LinkedHashMap<>();

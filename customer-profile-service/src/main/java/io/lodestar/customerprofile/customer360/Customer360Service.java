@@ -12,11 +12,11 @@ import io.lodestar.customerprofile.customer360.Customer360View.Score;
 import io.lodestar.customerprofile.feedback.CustomerFeedback;
 import io.lodestar.customerprofile.feedback.CustomerFeedbackRepository;
 import io.lodestar.platform.problem.ResourceNotFoundException;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Assembles the customer 360 view; the independent parts are fetched concurrently. */
+/** Assembles the customer 360 view from the profile, the aggregates and the segment tags. */
 @ApplicationScoped
 public class Customer360Service {
 
@@ -37,22 +37,23 @@ public class Customer360Service {
         this.tags = tags;
     }
 
-    @WithSession
+    /**
+     * The session part (profile, consents, feedback) is read first and its connection given back; then the aggregates
+     * are read on one connection while the Redis tags are fetched. A request never holds a connection while waiting
+     * for a second one, so concurrent requests cannot starve each other of the pool.
+     */
     public Uni<Customer360View> view(String customerId) {
-        // The session reads the profile, consents and feedback one after the other (a session is not shared
-        // between concurrent operations); the aggregates and the Redis tags use their own connections, in parallel.
-        Uni<Customer360View> sessionPart = customers.findById(customerId)
+        Uni<Customer360View> sessionPart = Panache.withSession(() -> customers.findById(customerId)
                 .onItem().ifNull().failWith(() -> ResourceNotFoundException.of("customer", customerId))
                 .chain(customer -> consents.findByCustomer(customerId)
                         .chain(consentList -> feedbackSummary(customerId)
                                 .map(feedbackSummary -> new Customer360View(mapper.toView(customer), null, null,
-                                        feedbackSummary, consentList.stream().map(ConsentView::of).toList(), null))));
-        return Uni.combine().all()
-                .unis(sessionPart, queries.orders(customerId, Instant.now()), queries.behaviour(customerId),
-                        tags.tagsOf(customerId))
+                                        feedbackSummary, consentList.stream().map(ConsentView::of).toList(), null)))));
+        return sessionPart.chain(profile -> Uni.combine().all()
+                .unis(queries.aggregates(customerId, Instant.now()), tags.tagsOf(customerId))
                 .asTuple()
-                .map(t -> new Customer360View(t.getItem1().profile(), t.getItem2(), t.getItem3(),
-                        t.getItem1().feedback(), t.getItem1().consents(), t.getItem4()));
+                .map(t -> new Customer360View(profile.profile(), t.getItem1().orders(), t.getItem1().behaviour(),
+                        profile.feedback(), profile.consents(), t.getItem2())));
     }
 
     private Uni<FeedbackSummary> feedbackSummary(String customerId) {

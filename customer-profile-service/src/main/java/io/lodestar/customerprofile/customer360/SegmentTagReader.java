@@ -2,6 +2,7 @@ package io.lodestar.customerprofile.customer360;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 import io.lodestar.contracts.RedisKeyspace;
 import io.lodestar.platform.redis.RedisKeys;
@@ -31,10 +32,11 @@ public class SegmentTagReader {
     public Uni<List<String>> tagsOf(String customerId) {
         return sets.smembers(keys.key(RedisKeyspace.segmentTags(customerId)))
                 .map(tags -> tags.stream().sorted().toList())
-                .ifNoItem().after(TIMEOUT).fail()
+                .ifNoItem().after(TIMEOUT).failWith(() -> new TimeoutException("Redis did not answer within "
+                        + TIMEOUT.toMillis() + " ms"))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("Segment tags of %s unavailable (%s); the 360 view shows none", customerId,
-                            failure.getMessage());
+                            failure.getMessage() != null ? failure.getMessage() : failure.getClass().getSimpleName());
                     return List.of();
                 });
     }

@@ -89,8 +89,14 @@ public class EventStore {
                         duplicates.put(a.event().index(), a.subject());
                     }
                 }
-                Uni<Void> published = toPublish.isEmpty() ? Uni.createFrom().voidItem() : publish.apply(toPublish);
-                return published.map(ignored -> new Outcome(accepted, duplicates, refused));
+                if (toPublish.isEmpty()) {
+                    return Uni.createFrom().item(new Outcome(accepted, duplicates, refused));
+                }
+                // The counters are locked rows shared by concurrent batches of the same customers: they are
+                // counted after Kafka's acknowledgement, so that their locks last only until the commit.
+                return publish.apply(toPublish)
+                        .chain(() -> count(conn, toPublish))
+                        .map(ignored -> new Outcome(accepted, duplicates, refused));
             });
         }));
     }
@@ -122,7 +128,8 @@ public class EventStore {
 
     /**
      * Customers known by a linked identity; the others become anonymous visitors (created or touched, which locks
-     * their row against a concurrent stitch; a visitor stitched meanwhile resolves to its customer).
+     * their row against a concurrent stitch, in id order so that concurrent batches never deadlock; a visitor
+     * stitched meanwhile resolves to its customer).
      */
     private Uni<Map<String, Subject>> resolveIdentities(SqlConnection conn, List<ParsedEvent> events, Instant now) {
         Map<String, String[]> keys = new LinkedHashMap<>();
@@ -168,6 +175,7 @@ public class EventStore {
         return conn.preparedQuery("""
                 INSERT INTO anonymous_visitor (anonymous_id, identity_type, identity_value, first_seen_at, last_seen_at)
                 SELECT id, t, v, $4, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS k(id, t, v)
+                ORDER BY id
                 ON CONFLICT (anonymous_id) DO UPDATE SET last_seen_at = EXCLUDED.last_seen_at
                 RETURNING identity_type, identity_value, anonymous_id, stitched_to""")
                 .execute(Tuple.of(ids, types, values, at)).map(rows -> {
@@ -250,33 +258,16 @@ public class EventStore {
         }
         Tuple params = Tuple.tuple(List.of(ids, customers, anonymous, behaviours, channels, items, categories,
                 campaigns, recommendations, occurred, receivedAt.atOffset(ZoneOffset.UTC)));
-        // One statement: insert the batch, and count only the rows really inserted (a duplicate counts nothing)
-        // into the 360 view's activity counters.
+        // Sorted by event id: two batches that share ids (a client retrying) wait for each other in one order,
+        // never in a cycle.
         return conn.preparedQuery("""
-                WITH inserted AS (
-                    INSERT INTO behaviour_event (event_id, customer_id, anonymous, behaviour, channel, item_id,
-                                                 category, campaign_id, recommendation_id, occurred_at, received_at)
-                    SELECT e.*, $11 FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[], $5::text[],
-                                                $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[]) AS e
-                    ON CONFLICT (event_id) DO NOTHING
-                    RETURNING event_id, customer_id, behaviour, category, channel, occurred_at
-                ), counted AS (
-                    INSERT INTO customer_activity (customer_id, dimension, key, events, last_at)
-                    SELECT i.customer_id, d.dimension, d.key, count(*), max(i.occurred_at)
-                    FROM inserted i
-                    CROSS JOIN LATERAL (VALUES
-                        ('behaviour', i.behaviour),
-                        ('category', i.category),
-                        ('channel', i.channel),
-                        ('hour', extract(hour FROM i.occurred_at AT TIME ZONE 'UTC')::int::text),
-                        ('dow', extract(isodow FROM i.occurred_at AT TIME ZONE 'UTC')::int::text)) AS d(dimension, key)
-                    WHERE d.key IS NOT NULL
-                    GROUP BY i.customer_id, d.dimension, d.key
-                    ON CONFLICT (customer_id, dimension, key) DO UPDATE
-                        SET events = customer_activity.events + EXCLUDED.events,
-                            last_at = greatest(customer_activity.last_at, EXCLUDED.last_at)
-                )
-                SELECT event_id FROM inserted""")
+                INSERT INTO behaviour_event (event_id, customer_id, anonymous, behaviour, channel, item_id,
+                                             category, campaign_id, recommendation_id, occurred_at, received_at)
+                SELECT e.*, $11 FROM unnest($1::uuid[], $2::text[], $3::bool[], $4::text[], $5::text[],
+                                            $6::text[], $7::text[], $8::text[], $9::text[], $10::timestamptz[]) AS e
+                ORDER BY 1
+                ON CONFLICT (event_id) DO NOTHING
+                RETURNING event_id""")
                 .execute(params).map(rows -> {
                     Set<UUID> inserted = new HashSet<>();
                     for (Row row : rows) {
@@ -284,6 +275,48 @@ public class EventStore {
                     }
                     return inserted;
                 });
+    }
+
+    /**
+     * Adds the recorded events to the 360 view's activity counters. The rows are upserted in one order (customer,
+     * dimension, key) in every batch, so two concurrent batches of the same customers wait for each other instead
+     * of deadlocking.
+     */
+    private Uni<Void> count(SqlConnection conn, List<Attributed> recorded) {
+        int n = recorded.size();
+        String[] customers = new String[n];
+        String[] behaviours = new String[n];
+        String[] categories = new String[n];
+        String[] channels = new String[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Attributed a = recorded.get(i);
+            RecordEventRequest r = a.event().request();
+            customers[i] = a.subject().customerId();
+            behaviours[i] = WireNames.of(r.type());
+            categories[i] = r.category();
+            channels[i] = WireNames.of(r.channel());
+            occurred[i] = r.occurredAt().atOffset(ZoneOffset.UTC);
+        }
+        return conn.preparedQuery("""
+                INSERT INTO customer_activity (customer_id, dimension, key, events, last_at)
+                SELECT e.customer_id, d.dimension, d.key, count(*), max(e.occurred_at)
+                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
+                     AS e(customer_id, behaviour, category, channel, occurred_at)
+                CROSS JOIN LATERAL (VALUES
+                    ('behaviour', e.behaviour),
+                    ('category', e.category),
+                    ('channel', e.channel),
+                    ('hour', extract(hour FROM e.occurred_at AT TIME ZONE 'UTC')::int::text),
+                    ('dow', extract(isodow FROM e.occurred_at AT TIME ZONE 'UTC')::int::text)) AS d(dimension, key)
+                WHERE d.key IS NOT NULL
+                GROUP BY e.customer_id, d.dimension, d.key
+                ORDER BY e.customer_id, d.dimension, d.key
+                ON CONFLICT (customer_id, dimension, key) DO UPDATE
+                    SET events = customer_activity.events + EXCLUDED.events,
+                        last_at = greatest(customer_activity.last_at, EXCLUDED.last_at)""")
+                .execute(Tuple.of(customers, behaviours, categories, channels, occurred))
+                .replaceWithVoid();
     }
 
     private static String identityKey(ParsedEvent e) {

@@ -4,6 +4,7 @@ import static io.lodestar.customerprofile.ProfileApi.APP;
 import static io.lodestar.customerprofile.ProfileApi.createCustomer;
 import static io.lodestar.testkit.ProblemAssertions.problem;
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +12,13 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +44,30 @@ class Customer360ResourceTest {
     @BeforeAll
     static void topics() {
         KafkaBrokerResource.broker().createContractTopics();
+    }
+
+    /**
+     * Regression: a view used to hold a session connection while asking the pool for three more, so that some
+     * twenty concurrent views took every connection and waited for each other until the pool timed out (500).
+     */
+    @Test
+    void manyConcurrentViewsAllAnswer() throws Exception {
+        String customer = createCustomer();
+        paidOrder(customer, "beauty", "100.00", Instant.now().minus(10, ChronoUnit.DAYS));
+        int concurrent = 64;
+        ExecutorService callers = Executors.newFixedThreadPool(concurrent);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < concurrent * 3; i++) {
+                answers.add(callers.submit(() -> given().header("Authorization", APP)
+                        .get("/customers/" + customer + "/360").then().extract().statusCode()));
+            }
+            for (Future<Integer> status : answers) {
+                assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test

@@ -1,0 +1,97 @@
+package io.lodestar.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+/**
+ * Load driver for customer-profile-service (docs/benchmarks.md, issue 3), against the suite of
+ * {@code deploy/local/up}. Every scenario is bounded in time and requests, and talks only to 127.0.0.1.
+ *
+ * <pre>
+ * java -jar bench/target/lodestar-bench.jar SCENARIO [--option value ...]
+ *   seed        create bench-c0..bench-c&lt;N-1&gt; with a profile, paid orders and events (idempotent)
+ *   events      sustained ingestion through POST /events (closed model, N senders)
+ *   c360        GET /customers/{id}/360 at a fixed arrival rate (open model, latency from the intended start)
+ *   event-size  print the average size in bytes of one generated event JSON (for the raw Kafka comparison)
+ * </pre>
+ * The bearer token (role app) comes from {@code --token} or the environment variable {@code LODESTAR_TOKEN}
+ * ({@code deploy/local/token app} prints one).
+ */
+public final class ProfileLoad {
+
+    private static final String USAGE = """
+            usage: java -jar lodestar-bench.jar SCENARIO [options]   (traffic to 127.0.0.1 only)
+              common:     --port 8081  --token TOKEN (or env LODESTAR_TOKEN)  --out FILE (result JSON)
+              seed        --customers 1000 --orders 2 --events 20 --concurrency 8 --max-errors 10
+              events      --senders 4 --batch-size 500 --warmup 10s --duration 60s [--batches N]
+                          --customers 10000 --items 5000 --max-errors 10
+              c360        --rate 1000 --warmup 5s --duration 30s --customers 1000 --max-in-flight 256 --timeout 10s
+              event-size  --customers 10000 --items 5000 --samples 10000   (prints the mean bytes of one event)
+            Durations: 30, 30s, 2m or 500ms; each run is bounded (durations <= 15 min, rates <= 20,000/s).""";
+
+    private ProfileLoad() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            System.out.println(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String scenario = args[0];
+        try {
+            Options o = new Options(args, 1);
+            if (scenario.equals("event-size")) {
+                return eventSize(o);
+            }
+            int port = o.integer("port", 8081, 1, 65535);
+            String token = o.string("token", System.getenv("LODESTAR_TOKEN"));
+            if (token == null || token.isBlank()) {
+                throw new Options.UsageException("no token: pass --token or set LODESTAR_TOKEN "
+                        + "(deploy/local/token app prints one)");
+            }
+            switch (scenario) {
+                case "seed" -> {
+                    SeedScenario s = new SeedScenario(o, new Api(port, token, Duration.ofSeconds(30), null));
+                    o.rejectUnknown();
+                    return s.run();
+                }
+                case "events" -> {
+                    EventsScenario s = new EventsScenario(o, new Api(port, token, Duration.ofSeconds(60), null));
+                    o.rejectUnknown();
+                    return s.run();
+                }
+                case "c360" -> {
+                    C360Scenario s = new C360Scenario(o, port, token);
+                    o.rejectUnknown();
+                    return s.run();
+                }
+                default -> throw new Options.UsageException("unknown scenario '" + scenario + "'");
+            }
+        } catch (Options.UsageException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.println(USAGE);
+            return 2;
+        }
+    }
+
+    /** The mean size of one event object as {@link EventFactory} writes it inside a batch. */
+    private static int eventSize(Options o) {
+        EventFactory factory = new EventFactory(o.integer("customers", 10_000, 1, 10_000_000),
+                o.integer("items", 5_000, 1, 10_000_000));
+        int samples = o.integer("samples", 10_000, 1, 1_000_000);
+        o.rejectUnknown();
+        Random random = new Random(42);
+        Instant now = Instant.now();
+        long bytes = 0;
+        for (int i = 0; i < samples; i++) {
+            bytes += factory.single(random, now).length;
+        }
+        System.out.println(Math.round((double) bytes / samples));
+        return 0;
+    }
+}
