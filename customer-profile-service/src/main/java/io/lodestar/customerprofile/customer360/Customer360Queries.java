@@ -13,8 +13,19 @@ import java.util.Map;
 import io.lodestar.customerprofile.customer360.Customer360View.BehaviourSummary;
 import io.lodestar.customerprofile.customer360.Customer360View.OrderSummary;
 import io.lodestar.customerprofile.customer360.Customer360View.Window;
+import io.lodestar.contracts.Channel;
+import io.lodestar.contracts.WireNames;
+import io.lodestar.contracts.customer.CityTier;
+import io.lodestar.contracts.customer.Gender;
+import io.lodestar.contracts.customer.MemberTier;
+import io.lodestar.customerprofile.consent.ConsentView;
+import io.lodestar.customerprofile.consent.CustomerConsent;
+import io.lodestar.customerprofile.customer.Customer;
+import io.lodestar.customerprofile.customer360.Customer360View.FeedbackSummary;
+import io.lodestar.customerprofile.customer360.Customer360View.Score;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -37,18 +48,113 @@ public class Customer360Queries {
     }
 
     /**
-     * The order and behaviour aggregates of one customer, on a single connection: the three queries are sent
-     * together (the connection pipelines them), and a request never holds one connection while it waits for another,
-     * which under load would let requests starve each other of the pool.
+     * Everything the view shows of one customer, on a single connection: the statements are sent together (the
+     * connection pipelines them, so the view costs about one round trip) and a request never holds one connection
+     * while it waits for another, which under load would let requests starve each other of the pool. Plain SQL, not
+     * Hibernate: the 360 is the hot read path of app backends, and these are read-only rows.
+     *
+     * @return null when there is no such profile
      */
-    public Uni<Aggregates> aggregates(String customerId, Instant now) {
+    public Uni<Parts> read(String customerId, Instant now) {
         return pool.withConnection(connection -> Uni.combine().all()
-                .unis(orders(connection, customerId, now), behaviour(connection, customerId))
-                .asTuple().map(t -> new Aggregates(t.getItem1(), t.getItem2())));
+                .unis(profile(connection, customerId), consents(connection, customerId),
+                        feedback(connection, customerId), orders(connection, customerId, now),
+                        behaviour(connection, customerId))
+                .asTuple()
+                .map(t -> t.getItem1() == null ? null
+                        : new Parts(t.getItem1(), t.getItem2(), t.getItem3(), t.getItem4(), t.getItem5())));
     }
 
-    /** The two aggregate parts of the view. */
-    public record Aggregates(OrderSummary orders, BehaviourSummary behaviour) {
+    /** The stored parts of the view; the profile is a detached entity, for {@code CustomerMapper.toView}. */
+    public record Parts(Customer profile, List<ConsentView> consents, FeedbackSummary feedback, OrderSummary orders,
+            BehaviourSummary behaviour) {
+    }
+
+    private Uni<Customer> profile(SqlConnection connection, String customerId) {
+        return connection.preparedQuery("""
+                SELECT customer_id, gender, birth_date, city, province, region, city_tier, occupation, income_band,
+                       registration_channel, registered_at, member_tier, points, time_zone, attributes, status,
+                       merged_into, created_at, updated_at
+                FROM customer WHERE customer_id = $1""")
+                .execute(Tuple.of(customerId))
+                .map(rows -> rows.rowCount() == 0 ? null : customer(rows.iterator().next()));
+    }
+
+    private static Customer customer(Row row) {
+        Customer c = new Customer();
+        c.customerId = row.getString(0);
+        c.gender = wire(Gender.class, row.getString(1));
+        c.birthDate = row.getLocalDate(2);
+        c.city = row.getString(3);
+        c.province = row.getString(4);
+        c.region = row.getString(5);
+        c.cityTier = wire(CityTier.class, row.getString(6));
+        c.occupation = row.getString(7);
+        c.incomeBand = row.getString(8);
+        c.registrationChannel = wire(Channel.class, row.getString(9));
+        c.registeredAt = instant(row.getOffsetDateTime(10));
+        c.memberTier = wire(MemberTier.class, row.getString(11));
+        c.points = row.getLong(12);
+        c.timeZone = row.getString(13);
+        JsonObject attributes = row.getJsonObject(14);
+        c.attributes = attributes == null ? new LinkedHashMap<>() : new LinkedHashMap<>(attributes.mapTo(Map.class));
+        c.status = row.getString(15);
+        c.mergedInto = row.getString(16);
+        c.createdAt = instant(row.getOffsetDateTime(17));
+        c.updatedAt = instant(row.getOffsetDateTime(18));
+        return c;
+    }
+
+    private Uni<List<ConsentView>> consents(SqlConnection connection, String customerId) {
+        return connection.preparedQuery("""
+                SELECT channel, granted, purpose, source, updated_at FROM customer_consent
+                WHERE customer_id = $1 ORDER BY channel""")
+                .execute(Tuple.of(customerId))
+                .map(rows -> {
+                    List<ConsentView> list = new ArrayList<>();
+                    for (Row row : rows) {
+                        CustomerConsent consent = new CustomerConsent();
+                        consent.customerId = customerId;
+                        consent.channelName = row.getString(0);
+                        consent.granted = row.getBoolean(1);
+                        consent.purpose = row.getString(2);
+                        consent.source = row.getString(3);
+                        consent.updatedAt = instant(row.getOffsetDateTime(4));
+                        list.add(ConsentView.of(consent));
+                    }
+                    return list;
+                });
+    }
+
+    /** Per kind: how many, and the score and time of the latest. */
+    private Uni<FeedbackSummary> feedback(SqlConnection connection, String customerId) {
+        return connection.preparedQuery("""
+                SELECT kind, count(*), (array_agg(score ORDER BY given_at DESC))[1], max(given_at)
+                FROM customer_feedback WHERE customer_id = $1 GROUP BY kind""")
+                .execute(Tuple.of(customerId))
+                .map(rows -> {
+                    Score nps = null;
+                    Score csat = null;
+                    long complaints = 0;
+                    for (Row row : rows) {
+                        Integer score = row.getInteger(2);
+                        Score latest = score == null ? null : new Score(score, instant(row.getOffsetDateTime(3)));
+                        switch (row.getString(0)) {
+                            case "nps" -> nps = latest;
+                            case "csat" -> csat = latest;
+                            case "complaint" -> complaints = row.getLong(1);
+                            default -> {
+                                // a kind this version does not show
+                            }
+                        }
+                    }
+                    return new FeedbackSummary(nps, csat, complaints);
+                });
+    }
+
+    private static <E extends Enum<E>> E wire(Class<E> type, String value) {
+        return value == null ? null : WireNames.parse(type, value).orElseThrow(() -> new IllegalStateException(
+                "unknown " + type.getSimpleName() + " '" + value + "' in the database"));
     }
 
     private Uni<OrderSummary> orders(SqlConnection connection, String customerId, Instant now) {
