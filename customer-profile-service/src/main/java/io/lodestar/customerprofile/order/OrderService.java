@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -78,14 +79,23 @@ public class OrderService {
 
     @WithTransaction
     public Uni<Outcome> place(@NotNull @Valid PlaceOrderRequest request) {
+        return placement(request, this::create, this::repeatPlacement);
+    }
+
+    /**
+     * The common start of a placement: the request as stored, checked, its orderId locked for the transaction, and
+     * then {@code create} for a new id or {@code repeat} for a known one.
+     */
+    private <T> Uni<T> placement(PlaceOrderRequest request, BiFunction<PlaceOrderRequest, OrderTotals, Uni<T>> create,
+            BiFunction<Order, PlaceOrderRequest, Uni<T>> repeat) {
         PlaceOrderRequest normalised = request.normalised();
         requireNotFuture("placedAt", normalised.placedAt());
         OrderTotals totals = OrderTotals.of(normalised.lines(), normalised.discountAmount());
         return orders.lockOrderId(normalised.orderId())
                 .chain(() -> orders.findById(normalised.orderId()))
                 .chain(existing -> existing == null
-                        ? create(normalised, totals)
-                        : repeatPlacement(existing, normalised));
+                        ? create.apply(normalised, totals)
+                        : repeat.apply(existing, normalised));
     }
 
     private Uni<Outcome> create(PlaceOrderRequest request, OrderTotals totals) {
@@ -205,16 +215,9 @@ public class OrderService {
     }
 
     private Uni<Boolean> placePaidInTransaction(PlaceOrderRequest request) {
-        PlaceOrderRequest normalised = request.normalised();
-        requireNotFuture("placedAt", normalised.placedAt());
-        OrderTotals totals = OrderTotals.of(normalised.lines(), normalised.discountAmount());
-        return orders.lockOrderId(normalised.orderId())
-                .chain(() -> orders.findById(normalised.orderId()))
-                .chain(existing -> existing == null
-                        ? createPaid(normalised, totals)
-                        : repeatPlacement(existing, normalised)
-                                .chain(() -> pay(existing.orderId, new RecordPaymentRequest(null, existing.placedAt)))
-                                .map(Outcome::changed));
+        return placement(request, this::createPaid, (existing, normalised) -> repeatPlacement(existing, normalised)
+                .chain(() -> pay(existing.orderId, new RecordPaymentRequest(null, existing.placedAt)))
+                .map(Outcome::changed));
     }
 
     /** A historical order is paid in full when it is placed. */
