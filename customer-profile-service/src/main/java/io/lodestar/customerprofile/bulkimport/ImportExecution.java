@@ -366,6 +366,11 @@ final class ImportExecution {
                 reportLines = report.lines();
                 report.flush();
                 reportWriter.close();
+            } else {
+                // the job failed before it could read the header: an empty report, still a valid download
+                try (Writer empty = new OutputStreamWriter(new GZIPOutputStream(reportBytes), StandardCharsets.UTF_8)) {
+                    empty.write("line,field,reason\r\n");
+                }
             }
             if (cleaner != null && error == null) {
                 cleaning = new CleaningSummary(cleaner.decisions(),
@@ -374,9 +379,10 @@ final class ImportExecution {
         } catch (IOException | RuntimeException e) {
             error = error != null ? error : describe(e);
         }
+        ImportJobService.Progress now = progress();
         ImportJobService.Progress last = error == null
-                ? new ImportJobService.Progress(progress().counts(), progress().results(), 100)
-                : progress();
+                ? new ImportJobService.Progress(now.counts(), now.results(), 100)
+                : now;
         ImportJobService.Outcome outcome = new ImportJobService.Outcome(last, cleaning, reportBytes.toByteArray(),
                 reportLines, error);
         await(() -> jobs.finish(importId, outcome));
