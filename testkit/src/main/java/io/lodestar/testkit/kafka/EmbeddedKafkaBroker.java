@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -62,8 +63,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("lodestar-kafka-") : dataDir;
             Files.createDirectories(dir);
-            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, temporary,
-                    port == 0 ? freePort() : port, freePort());
+            int[] free = freePorts(2, port);
+            EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, temporary, port == 0 ? free[0] : port, free[1]);
             broker.startServer();
             return broker;
         } catch (IOException e) {
@@ -197,10 +198,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return Files.readString(file).trim();
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
+    /**
+     * Distinct free ports other than {@code taken}, found with all their sockets open at once: closing one socket
+     * before opening the next can hand out the same port twice (it happened: the client and controller listeners got
+     * one port and the broker refused to start).
+     */
+    private static int[] freePorts(int count, int taken) throws IOException {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            int found = 0;
+            while (found < count) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                if (socket.getLocalPort() != taken) {
+                    ports[found++] = socket.getLocalPort();
+                }
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                socket.close();
+            }
         }
     }
 
