@@ -32,9 +32,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The aggregate queries of the 360 view, on the reactive client directly so that they run side by side: one
- * pass over the customer's orders (windows relative to now, which counters could not keep), one over the
- * activity counters the event insert maintains.
+ * The reads of the 360 view, on the reactive client directly and pipelined on one connection: the profile, its
+ * consents and feedback, one pass over the customer's orders (windows relative to now, which counters could not
+ * keep) and one over the activity counters the event insert maintains.
  */
 @ApplicationScoped
 public class Customer360Queries {

@@ -30,8 +30,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The write path of {@code POST /events}, on the reactive PostgreSQL client directly: it resolves who did each
  * event and inserts a whole batch with a handful of array-parameter statements ({@code unnest}) rather than a
  * statement per event, which is what lets one request carry a thousand events. Everything runs in one
- * transaction that the caller's publish step completes before commit, so an event is either recorded and
- * acknowledged by Kafka, or neither (and a retry of it is then accepted, not reported as a duplicate).
+ * transaction that the caller's publish step completes before commit, so an event is recorded only once Kafka has
+ * acknowledged it, and a batch Kafka refused leaves nothing behind (its retry is accepted, not a duplicate). If the
+ * transaction fails after the acknowledgement (the activity counters, the commit), the client's retry publishes the
+ * event again with the same eventId, which consumers ignore as a redelivery.
  */
 @ApplicationScoped
 public class EventStore {
