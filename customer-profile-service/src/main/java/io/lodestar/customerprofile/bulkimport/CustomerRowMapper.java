@@ -1,5 +1,6 @@
 package io.lodestar.customerprofile.bulkimport;
 
+import io.lodestar.contracts.customer.AgeBand;
 import static io.lodestar.customerprofile.bulkimport.CustomerField.AGE;
 import static io.lodestar.customerprofile.bulkimport.CustomerField.BIRTH_DATE;
 import static io.lodestar.customerprofile.bulkimport.CustomerField.CITY;
@@ -22,7 +23,6 @@ import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.customer.CityTier;
 import io.lodestar.contracts.customer.Gender;
 import io.lodestar.contracts.customer.MemberTier;
-import io.lodestar.customerprofile.customer.AgeBand;
 
 /**
  * Applies the rules of a customer profile to one CSV row: the id is required (at most 128 characters); enums

@@ -1,5 +1,6 @@
 package io.lodestar.customerprofile.customer;
 
+import io.lodestar.contracts.customer.AgeBand;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package io.lodestar.customerprofile.customer;
+package io.lodestar.contracts.customer;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The age bands marketers target by, derived from the birth date (never stored: an age changes every year).
- * Bounds are whole years, lower inclusive, upper exclusive.
+ * Bounds are whole years, lower inclusive, upper exclusive. A contract: profiles show it, segment rules target it.
  */
 public enum AgeBand {
     UNDER_18("under-18", 0, 18),
