@@ -124,6 +124,7 @@ SELECT f.customer_id,
        a.region,
        a.member_tier,
        a.registration_channel,
-       a.registered_at
+       a.registered_at,
+       a.source_updated_at AS attributes_updated_at
 FROM customer_feature f
 LEFT JOIN customer_attributes a ON a.customer_id = f.customer_id;

@@ -1,5 +1,6 @@
 package io.lodestar.customerprofile.bulkimport;
 
+import io.lodestar.contracts.customer.GuestCustomers;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -194,7 +195,7 @@ final class ImportExecution {
 
     private void queue(OrderWrite write) {
         if (write instanceof OrderWrite.PaidOrder paid) {
-            Tally tally = paid.order().customerId().startsWith(OrderAssembler.GUEST_PREFIX) ? Tally.GUEST_ORDER
+            Tally tally = GuestCustomers.isGuest(paid.order().customerId()) ? Tally.GUEST_ORDER
                     : Tally.RECORD;
             // lanes by customer: one customer's orders commit, and are published, in file order
             queue(new Write(paid.order().customerId(), paid.lines(), 0, tally, () -> orders.placePaid(paid.order())

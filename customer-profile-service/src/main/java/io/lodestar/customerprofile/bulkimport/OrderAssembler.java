@@ -1,5 +1,6 @@
 package io.lodestar.customerprofile.bulkimport;
 
+import io.lodestar.contracts.customer.GuestCustomers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -33,8 +34,6 @@ import io.lodestar.customerprofile.order.RecordRefundRequest;
  */
 public final class OrderAssembler {
 
-    /** The customer of lines that have none: one guest per order, so no two anonymous orders look alike. */
-    public static final String GUEST_PREFIX = "guest-";
     /** The category of lines whose upload has no category column. */
     public static final String UNCATEGORISED = "uncategorised";
 
@@ -104,7 +103,7 @@ public final class OrderAssembler {
                     lineNumbers(ofCustomer)));
             return;
         }
-        String customerId = first.customerId() == null ? GUEST_PREFIX + first.orderId() : first.customerId();
+        String customerId = first.customerId() == null ? GuestCustomers.forOrder(first.orderId()) : first.customerId();
         List<PlaceOrderRequest.Line> orderLines = ofCustomer.stream()
                 .map(l -> new PlaceOrderRequest.Line(l.itemId(), l.category() == null ? UNCATEGORISED : l.category(),
                         truncate(l.title()), l.quantity(), l.unitPrice(), null))

@@ -30,7 +30,9 @@ public class EventIntake {
         return Uni.createFrom().item(() -> codec.decode(json))
                 .onFailure(MalformedEventException.class).invoke(e -> Log.warnf(
                         "%s: malformed event sent to the dead-letter topic: %s", consumer, e.getMessage()))
-                .chain(apply::apply)
+                .chain(event -> apply.apply(event)
+                        .onFailure().invoke(e -> Log.errorf(e, "%s: %s %s failed and goes to the dead-letter topic",
+                                consumer, event.type(), event.eventId())))
                 .replaceWithVoid();
     }
 }

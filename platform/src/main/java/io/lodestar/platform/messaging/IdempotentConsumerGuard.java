@@ -5,6 +5,8 @@ import java.util.function.Supplier;
 import io.lodestar.contracts.EventEnvelope;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,5 +36,24 @@ public class IdempotentConsumerGuard {
             }
             return effect.get().replaceWith(true);
         });
+    }
+
+    /**
+     * As {@link #once(String, EventEnvelope, Supplier)}, for consumers that write with plain SQL: the marker row
+     * is inserted on {@code connection}, whose transaction must also carry the effect.
+     */
+    public Uni<Boolean> once(SqlConnection connection, String consumer, EventEnvelope<?> event,
+                             Supplier<Uni<?>> effect) {
+        return connection.preparedQuery("INSERT INTO processed_event (consumer, event_id, processed_at) "
+                        + "VALUES ($1, $2, now()) ON CONFLICT (consumer, event_id) DO NOTHING")
+                .execute(Tuple.of(consumer, event.eventId()))
+                .chain(result -> {
+                    if (result.rowCount() == 0) {
+                        Log.debugf("%s: event %s (%s) already applied, skipped", consumer, event.eventId(),
+                                event.type());
+                        return Uni.createFrom().item(false);
+                    }
+                    return effect.get().replaceWith(true);
+                });
     }
 }
