@@ -34,7 +34,10 @@ public final class WholeDays {
         return ChronoUnit.DAYS.between(from, to);
     }
 
-    /** The instant {@code days} whole days after {@code from} (86,400 s each, as {@link #between} counts them). */
+    /**
+     * The instant {@code days} whole days after {@code from} (86,400 s each, as {@link #between} counts them); a negative
+     * {@code days} goes back.
+     */
     public static Instant after(Instant from, long days) {
         Objects.requireNonNull(from, "from");
         return from.plus(Duration.ofDays(days));
