@@ -11,10 +11,26 @@ public final class RedisKeyspace {
     }
 
     /**
-     * A Redis SET of a customer's segment tags (e.g. {@code rfm:important-value}, {@code churn:at-risk}), written by
-     * segmentation-service and read on hot paths by the profile 360 view and recommendation-service.
+     * A STRING holding the version of the segment tags readers should use. segmentation-service writes a full run's
+     * tags under a new version and then sets this key, so a reader sees either the whole previous run or the whole new
+     * one, never a half-written mix.
      */
-    public static String segmentTags(String customerId) {
-        return "segment-tags:" + customerId;
+    public static String segmentTagsVersion() {
+        return "segment-tags:version";
+    }
+
+    /**
+     * A HASH of a customer's segment tags in one version: tag → value, e.g. {@code rfm:classic → important-value},
+     * {@code rfm:classic:code → HLH}, {@code lifecycle → at_risk}, {@code churn → high}, {@code cluster → 3}. Written by
+     * segmentation-service, read on hot paths by its segments endpoint, the profile 360 view and
+     * recommendation-service.
+     */
+    public static String segmentTags(long version, String customerId) {
+        return "segment-tags:v" + version + ":" + customerId;
+    }
+
+    /** A SET of the customer ids in one segment ({@code tag=value}, e.g. {@code lifecycle=at_risk}) in one version. */
+    public static String segmentMembers(long version, String segment) {
+        return "segment-members:v" + version + ":" + segment;
     }
 }

@@ -13,7 +13,7 @@ import io.lodestar.customerprofile.customer.CustomerView;
  * behave, how they feel about us, what they agreed to, and which segments they are in.
  */
 public record Customer360View(CustomerView profile, OrderSummary orders, BehaviourSummary behaviour,
-        FeedbackSummary feedback, List<ConsentView> consents, List<String> segmentTags) {
+        FeedbackSummary feedback, List<ConsentView> consents, Map<String, String> segmentTags) {
 
     /**
      * Paid orders (refunds deducted from spend). Amounts assume the shop's one currency, given in {@code currency}.

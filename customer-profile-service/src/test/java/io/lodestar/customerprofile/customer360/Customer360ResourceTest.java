@@ -86,8 +86,10 @@ class Customer360ResourceTest {
                 .post("/customers/" + customer + "/feedback").then().statusCode(201);
         given().header("Authorization", APP).contentType(ContentType.JSON).body("{\"granted\":true}")
                 .put("/customers/" + customer + "/consents/app_push").then().statusCode(200);
-        RedisKeyPrefixResource.command(Command.SADD, redisKeys.key(RedisKeyspace.segmentTags(customer)),
-                "rfm:important-value", "churn:low");
+        // As segmentation-service leaves them: a version pointer and the customer's hash in that version.
+        RedisKeyPrefixResource.command(Command.SET, redisKeys.key(RedisKeyspace.segmentTagsVersion()), "7");
+        RedisKeyPrefixResource.command(Command.HSET, redisKeys.key(RedisKeyspace.segmentTags(7, customer)),
+                "rfm:classic", "important-value", "churn", "low");
 
         given().header("Authorization", APP).get("/customers/" + customer + "/360").then().statusCode(200)
                 .body("profile.customerId", equalTo(customer))
@@ -107,7 +109,8 @@ class Customer360ResourceTest {
                 .body("behaviour.lastSeenAt", notNullValue())
                 .body("feedback.latestNps.score", equalTo(9))
                 .body("consents.channel", hasItem("app_push"))
-                .body("segmentTags", contains("churn:low", "rfm:important-value"));
+                .body("segmentTags.churn", equalTo("low"))
+                .body("segmentTags.'rfm:classic'", equalTo("important-value"));
     }
 
     @Test

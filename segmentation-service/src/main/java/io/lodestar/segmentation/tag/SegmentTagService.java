@@ -1,0 +1,85 @@
+package io.lodestar.segmentation.tag;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.lodestar.contracts.RedisKeyspace;
+import io.lodestar.platform.redis.RedisKeys;
+import io.lodestar.segmentation.config.TagConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.logging.Log;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The hot path of segment tags: Redis first (the current version's hash), PostgreSQL when Redis is slow or away —
+ * counted in {@code lodestar_segment_tags_fallback_total} — so the answer never fails because of Redis.
+ */
+@ApplicationScoped
+public class SegmentTagService {
+
+    private record CachedVersion(Long version, long readAtNanos) {
+    }
+
+    private final ReactiveValueCommands<String, String> values;
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final RedisKeys keys;
+    private final TagRepository stored;
+    private final TagConfig config;
+    private final Counter fallbacks;
+    private final AtomicReference<CachedVersion> version = new AtomicReference<>();
+
+    public SegmentTagService(ReactiveRedisDataSource redis, RedisKeys keys, TagRepository stored, TagConfig config,
+                             MeterRegistry metrics) {
+        this.values = redis.value(String.class);
+        this.hashes = redis.hash(String.class);
+        this.keys = keys;
+        this.stored = stored;
+        this.config = config;
+        this.fallbacks = Counter.builder("lodestar.segment.tags.fallback")
+                .description("Segment-tag reads answered from PostgreSQL because Redis failed or was too slow")
+                .register(metrics);
+    }
+
+    public Uni<SegmentTagsView> tagsOf(String customerId) {
+        return fromRedis(customerId)
+                .ifNoItem().after(config.redisTimeout()).fail()
+                .onFailure().recoverWithUni(failure -> {
+                    fallbacks.increment();
+                    Log.debugf("Segment tags of %s from PostgreSQL: Redis failed (%s)", customerId, failure.toString());
+                    return stored.of(customerId)
+                            .map(tags -> new SegmentTagsView(customerId, tags, null, SegmentTagsView.DATABASE));
+                });
+    }
+
+    /** Forgets the cached version, so the next read asks Redis (after a run switched versions in this process). */
+    public void versionChanged() {
+        version.set(null);
+    }
+
+    private Uni<SegmentTagsView> fromRedis(String customerId) {
+        return currentVersion().chain(current -> current == null
+                ? Uni.createFrom().item(new SegmentTagsView(customerId, Map.of(), null, SegmentTagsView.REDIS))
+                : hashes.hgetall(keys.key(RedisKeyspace.segmentTags(current, customerId)))
+                        .map(tags -> new SegmentTagsView(customerId, new TreeMap<>(tags), current,
+                                SegmentTagsView.REDIS)));
+    }
+
+    private Uni<Long> currentVersion() {
+        CachedVersion cached = version.get();
+        long now = System.nanoTime();
+        if (cached != null && now - cached.readAtNanos() < config.versionCacheTtl().toNanos()) {
+            return Uni.createFrom().item(cached.version());
+        }
+        return values.get(keys.key(RedisKeyspace.segmentTagsVersion())).map(value -> {
+            Long read = value == null ? null : Long.valueOf(value);
+            version.set(new CachedVersion(read, now));
+            return read;
+        });
+    }
+}

@@ -1,0 +1,177 @@
+package io.lodestar.segmentation.run;
+
+import static io.lodestar.segmentation.feature.SegmentationEvents.paid;
+import static io.lodestar.segmentation.feature.SegmentationEvents.publishOrders;
+import static io.lodestar.testkit.ProblemAssertions.problem;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.lodestar.contracts.EventCodec;
+import io.lodestar.contracts.Topics;
+import io.lodestar.contracts.segment.SegmentEntered;
+import io.lodestar.platform.security.Roles;
+import io.lodestar.testkit.EventLoopGuard;
+import io.lodestar.testkit.jwt.TestTokens;
+import io.lodestar.testkit.kafka.KafkaBrokerResource;
+import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+
+@QuarkusTest
+@ExtendWith(EventLoopGuard.class)
+class SegmentationRunTest {
+
+    static final String OPERATOR = TestTokens.bearer(Roles.OPERATOR);
+    static final String APP = TestTokens.bearer(Roles.APP);
+    private static final EventCodec CODEC = new EventCodec();
+    private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void topics() {
+        KafkaBrokerResource.broker().createContractTopics();
+    }
+
+    @Test
+    void aRunScoresEveryModelTagsCustomersInRedisAndPublishesOnlyWhatChanged() {
+        String model = createModel("{\"name\":\"Run test %s\",\"scheme\":\"threshold\",\"asOf\":\"%s\",\"highLow\":"
+                .formatted(UUID.randomUUID(), AS_OF) + "{\"recency\":3,\"frequency\":2,\"monetary\":2}}");
+        String loyal = "c-" + UUID.randomUUID();
+        String lapsed = "c-" + UUID.randomUUID();
+        // loyal: 10 days ago, 3 orders, 2,400 → R4 F2 M3 → H H H (cuts 3, 2, 2) = important value
+        publishOrders(loyal, paid(loyal, "a-" + loyal, "1000.00", "beauty", AS_OF.minus(Duration.ofDays(40))),
+                paid(loyal, "b-" + loyal, "900.00", "beauty", AS_OF.minus(Duration.ofDays(20))),
+                paid(loyal, "c-" + loyal, "500.00", "shoes", AS_OF.minus(Duration.ofDays(10)).minusSeconds(60)));
+        // lapsed: 200 days ago, 1 order, 80 → R1 F1 M1 → L L L = general win-back
+        publishOrders(lapsed, paid(lapsed, "a-" + lapsed, "80.00", "toys", AS_OF.minus(Duration.ofDays(200))));
+        awaitPaidOrders(loyal, 3);
+        awaitPaidOrders(lapsed, 1);
+
+        RunView first = runToSuccess();
+        assertThat(first.distribution()).containsKey("rfm:" + model);
+        assertThat(first.phaseMillis()).containsKeys("rfm", "lifecycle", "diff", "redis", "memberships", "switch");
+
+        given().header("Authorization", OPERATOR).get("/rfm-models/" + model + "/scores?limit=1000").then()
+                .statusCode(200)
+                .body("items.find { it.customerId == '" + loyal + "' }.group", equalTo("important-value"))
+                .body("items.find { it.customerId == '" + loyal + "' }.recencyDays", equalTo(10))
+                .body("items.find { it.customerId == '" + loyal + "' }.frequency", equalTo(3))
+                .body("items.find { it.customerId == '" + loyal + "' }.monetary", equalTo(2400.0f))
+                .body("items.find { it.customerId == '" + loyal + "' }.code", equalTo("HHH"))
+                .body("items.find { it.customerId == '" + lapsed + "' }.group", equalTo("general-win-back"));
+        String csv = given().header("Authorization", OPERATOR).accept("text/csv").get("/rfm-models/" + model
+                + "/scores").then().statusCode(200).contentType(containsString("text/csv")).extract().asString();
+        assertThat(csv).startsWith("customerId,recency,frequency,monetary,recencyScore,frequencyScore,monetaryScore,"
+                + "code,class\n").contains(loyal + ",10,3,2400.00,4,2,3,HHH,important-value\n",
+                lapsed + ",200,1,80.00,1,1,1,LLL,general-win-back\n");
+
+        given().header("Authorization", APP).get("/customers/" + loyal + "/segments").then().statusCode(200)
+                .body("source", equalTo("redis")).body("version", equalTo(first.tagsVersion().intValue()))
+                .body("tags.'rfm:" + model + "'", equalTo("important-value"))
+                .body("tags.'rfm:" + model + ":code'", equalTo("HHH"))
+                .body("tags.'rfm:" + model + ":scores'", equalTo("4,2,3"))
+                .body("tags.lifecycle", notNullValue());
+
+        List<SegmentEntered> entered = entries(loyal, r -> r.size() >= 2);
+        assertThat(entered).extracting(SegmentEntered::segmentId).contains("rfm:" + model + "=important-value");
+        assertThat(entered).filteredOn(e -> e.segmentId().startsWith("rfm:" + model)).singleElement()
+                .satisfies(e -> assertThat(e.reason()).contains("R 10 days", "F 3 paid orders", "HHH"));
+
+        // Nothing changed for these two: a second run publishes nothing more about them.
+        RunView second = runToSuccess();
+        assertThat(second.tagsVersion()).isEqualTo(first.tagsVersion() + 1);
+        assertThat(second.transitions().get("rfm:" + model)).containsEntry("important-value -> important-value",
+                second.distribution().get("rfm:" + model).get("important-value"));
+        assertThat(KafkaTestClient.readFor(Topics.SEGMENT_MEMBERSHIP, r -> loyal.equals(r.key()),
+                Duration.ofSeconds(3))).hasSize(entered.size());
+    }
+
+    @Test
+    void aSecondRunWhileOneIsRunningIs409() {
+        UUID running = UUID.randomUUID();
+        pool.preparedQuery("""
+                INSERT INTO segmentation_run (run_id, status, trigger, as_of, started_at, heartbeat_at)
+                VALUES ($1, 'running', 'manual', now(), now(), now())""").execute(Tuple.of(running))
+                .await().indefinitely();
+        try {
+            problem(given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("{}")
+                    .post("/segmentation/runs").then(), 409);
+        } finally {
+            pool.preparedQuery("DELETE FROM segmentation_run WHERE run_id = $1").execute(Tuple.of(running))
+                    .await().indefinitely();
+        }
+    }
+
+    @Test
+    void badRunRequestsAre400AndUnknownRuns404() {
+        problem(given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                .body("{\"asOf\":\"" + Instant.now().plus(Duration.ofDays(2)) + "\"}").post("/segmentation/runs")
+                .then(), 400).body("violations.field", hasItem("asOf"));
+        problem(given().header("Authorization", OPERATOR).get("/segmentation/runs/" + UUID.randomUUID()).then(), 404);
+        problem(given().header("Authorization", OPERATOR).get("/segmentation/runs/not-a-uuid").then(), 400);
+        problem(given().header("Authorization", OPERATOR).get("/segmentation/runs?limit=0").then(), 400)
+                .body("violations.field", hasItem("limit"));
+        given().header("Authorization", APP).contentType(ContentType.JSON).body("{}").post("/segmentation/runs")
+                .then().statusCode(403);
+    }
+
+    @Test
+    void aCustomerWithoutTagsGetsAnEmptyMap() {
+        given().header("Authorization", APP).get("/customers/nobody-" + UUID.randomUUID() + "/segments").then()
+                .statusCode(200).body("tags.size()", equalTo(0));
+        given().get("/customers/anyone/segments").then().statusCode(401);
+    }
+
+    static String createModel(String json) {
+        return given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(json)
+                .post("/rfm-models").then().statusCode(201).extract().path("id");
+    }
+
+    /** Starts a run (waiting out another test's run, if one is going) and waits for its success. */
+    static RunView runToSuccess() {
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> {
+            io.restassured.response.Response response = given().header("Authorization", OPERATOR)
+                    .contentType(ContentType.JSON).body("{}").post("/segmentation/runs");
+            return response.statusCode() == 202 ? response.path("id") : null;
+        }, java.util.Objects::nonNull);
+        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().header("Authorization", OPERATOR)
+                .get("/segmentation/runs/" + id).then().statusCode(200).body("status", equalTo("succeeded")));
+        return given().header("Authorization", OPERATOR).get("/segmentation/runs/" + id).then().extract()
+                .as(RunView.class);
+    }
+
+    static void awaitPaidOrders(String customer, int orders) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", OPERATOR)
+                .get("/customers/" + customer + "/features").then().statusCode(200)
+                .body("paidOrders", equalTo(orders)));
+    }
+
+    private static List<SegmentEntered> entries(String customer,
+                                                java.util.function.Predicate<List<ConsumerRecord<String, String>>> enough) {
+        return KafkaTestClient.read(Topics.SEGMENT_MEMBERSHIP, r -> customer.equals(r.key()), enough,
+                        Duration.ofSeconds(30)).stream()
+                .filter(r -> r.value().contains("\"segment.entered\""))
+                .map(r -> CODEC.decode(r.value(), SegmentEntered.class).payload())
+                .toList();
+    }
+}
