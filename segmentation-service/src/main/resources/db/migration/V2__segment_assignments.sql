@@ -30,7 +30,7 @@ CREATE TABLE customer_assignment (
     customer_id       text             PRIMARY KEY,
     cluster_id        integer          CHECK (cluster_id >= 0),
     cluster_name      text,
-    lifecycle_stage   text             CHECK (lifecycle_stage IN ('new', 'active', 'at_risk', 'lapsed', 'won_back')),
+    lifecycle_stage   text             CHECK (lifecycle_stage IN ('prospect', 'new', 'active', 'at_risk', 'lapsed', 'won_back')),
     churn_risk        text             CHECK (churn_risk IN ('low', 'medium', 'high')),
     churn_probability double precision CHECK (churn_probability BETWEEN 0 AND 1)
 );

@@ -12,21 +12,7 @@ CREATE TABLE rfm_model (
     updated_at timestamptz NOT NULL
 );
 
--- The scores of the latest successful run, per model and customer.
-CREATE TABLE rfm_score (
-    model_id     text          NOT NULL REFERENCES rfm_model (model_id) ON DELETE CASCADE,
-    customer_id  text          NOT NULL,
-    recency_days integer       NOT NULL,
-    frequency    integer       NOT NULL,
-    monetary     numeric(16,2) NOT NULL,
-    r_score      smallint      NOT NULL,
-    f_score      smallint      NOT NULL,
-    m_score      smallint      NOT NULL,
-    code         text          NOT NULL,
-    group_name   text          NOT NULL,
-    PRIMARY KEY (model_id, customer_id)
-);
-CREATE INDEX rfm_score_by_group ON rfm_score (model_id, group_name);
+-- Their scores are in rfm_score (V2), replaced by each run.
 
 CREATE TABLE segmentation_run (
     run_id        uuid        PRIMARY KEY,

@@ -71,9 +71,12 @@ public class RfmModelRepository {
                 });
     }
 
+    /** Deletes a model and its scores together. */
     public Uni<Boolean> delete(String id) {
-        return pool.preparedQuery("DELETE FROM rfm_model WHERE model_id = $1").execute(Tuple.of(id))
-                .map(rows -> rows.rowCount() == 1);
+        return pool.withTransaction(connection -> connection.preparedQuery("DELETE FROM rfm_score WHERE model_id = $1")
+                .execute(Tuple.of(id))
+                .chain(() -> connection.preparedQuery("DELETE FROM rfm_model WHERE model_id = $1").execute(Tuple.of(id)))
+                .map(rows -> rows.rowCount() == 1));
     }
 
     /** Up to {@code limit} scores after {@code afterCustomerId} in customer id order, optionally of one group. */

@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;

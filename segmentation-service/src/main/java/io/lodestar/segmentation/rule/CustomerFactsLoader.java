@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

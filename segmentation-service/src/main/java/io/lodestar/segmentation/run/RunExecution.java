@@ -53,7 +53,7 @@ final class RunExecution {
 
     /** What a run needs, in one place so that the runner hands it over in one argument. */
     record Deps(RunRepository runs, PopulationRepository population, RfmModelService models, TagRepository tags,
-                RedisTagWriter redis, RunConfig config, Runnable versionSwitched) {
+                AssignmentRepository assignments, RedisTagWriter redis, RunConfig config, Runnable versionSwitched) {
     }
 
     RunExecution(UUID runId, Instant asOf, Deps deps) {
@@ -86,6 +86,11 @@ final class RunExecution {
             for (LifecycleAssessment assessment : assessments) {
                 addLifecycleTags(tags.computeIfAbsent(assessment.customerId(), c -> new HashMap<>()), assessment);
             }
+            int chunk = deps.config().writeChunk();
+            for (int from = 0; from < assessments.size(); from += chunk) {
+                List<LifecycleAssessment> part = assessments.subList(from, Math.min(assessments.size(), from + chunk));
+                await(() -> deps.assignments().lifecycleStages(part));
+            }
 
             enter("diff", 50);
             Map<String, Map<String, String>> stored = await(() -> deps.tags().all());
@@ -113,7 +118,6 @@ final class RunExecution {
             enter("memberships", 80);
             List<TagChange> changes = diff.changes();
             Instant at = Instant.now();
-            int chunk = deps.config().writeChunk();
             for (int from = 0; from < changes.size(); from += chunk) {
                 List<TagChange> part = changes.subList(from, Math.min(changes.size(), from + chunk));
                 List<EventEnvelope<?>> events = new ArrayList<>();

@@ -38,10 +38,11 @@ public class SegmentationRunner {
     private volatile UUID current;
 
     public SegmentationRunner(RunRepository runs, PopulationRepository population, RfmModelService models,
-                              TagRepository tags, RedisTagWriter redis, RunConfig config,
-                              SegmentTagService readers) {
+                              TagRepository tags, AssignmentRepository assignments, RedisTagWriter redis,
+                              RunConfig config, SegmentTagService readers) {
         this.runs = runs;
-        this.deps = new RunExecution.Deps(runs, population, models, tags, redis, config, readers::versionChanged);
+        this.deps = new RunExecution.Deps(runs, population, models, tags, assignments, redis, config,
+                readers::versionChanged);
     }
 
     /** Starts a recorded run on the job thread. */

@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

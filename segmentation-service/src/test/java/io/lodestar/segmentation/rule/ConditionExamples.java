@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -91,7 +91,7 @@ class ConditionValidationTest {
                 invalid("{'type': 'rfm', 'modelId': 'm', 'operator': 'in', 'groups': ['whales']}",
                         "condition.groups[0]", "'whales' is not a known RFM class or segment; use one of important-value"),
                 invalid("{'type': 'lifecycle_stage', 'operator': 'in', 'stages': ['dormant']}",
-                        "condition.stages[0]", "'dormant' is not a known lifecycle stage; use one of new, active"),
+                        "condition.stages[0]", "'dormant' is not a known lifecycle stage; use one of prospect, new, active"),
                 invalid("{'type': 'churn_risk', 'operator': 'in', 'levels': ['severe']}",
                         "condition.levels[0]", "'severe' is not a known churn risk level; use one of low, medium, high"),
                 invalid("{'type': 'event_count', 'behaviour': 'purchase', 'days': 7, 'atLeast': 1}",

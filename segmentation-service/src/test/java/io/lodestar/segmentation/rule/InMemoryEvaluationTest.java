@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rule;
 
+import io.lodestar.segmentation.lifecycle.LifecycleStage;
 import static io.lodestar.segmentation.rule.Facts.AS_OF;
 import static io.lodestar.segmentation.rule.Facts.customer;
 import static org.assertj.core.api.Assertions.assertThat;
