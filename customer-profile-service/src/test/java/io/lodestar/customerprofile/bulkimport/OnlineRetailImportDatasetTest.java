@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import io.lodestar.testkit.datasets.Datasets;
 import io.lodestar.testkit.datasets.OnlineRetailDataset;
+import io.lodestar.testkit.datasets.OnlineRetailImportRules;
 import io.lodestar.testkit.datasets.OnlineRetailRow;
 
 /**
@@ -103,11 +104,11 @@ class OnlineRetailImportDatasetTest {
             } else if (sign == 0) {
                 zeroPrice++;
             }
-            if (OnlineRetailRules.rejected(row)) {
+            if (OnlineRetailImportRules.rejected(row)) {
                 rejected++;
                 return;
             }
-            if (!seen.add(OnlineRetailRules.duplicateKey(row))) {
+            if (!seen.add(OnlineRetailImportRules.duplicateKey(row))) {
                 duplicates++;
                 return;
             }

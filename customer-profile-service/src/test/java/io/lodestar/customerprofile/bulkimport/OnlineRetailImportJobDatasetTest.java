@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import io.lodestar.platform.security.Roles;
 import io.lodestar.testkit.datasets.Datasets;
 import io.lodestar.testkit.datasets.OnlineRetailDataset;
+import io.lodestar.testkit.datasets.OnlineRetailImportRules;
 import io.lodestar.testkit.datasets.OnlineRetailRow;
 import io.lodestar.testkit.jwt.TestTokens;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
@@ -119,11 +120,11 @@ class OnlineRetailImportJobDatasetTest {
         private void add(OnlineRetailRow row) {
             line++;
             boolean cancellation = row.isCancellation();
-            if (OnlineRetailRules.rejected(row)) {
+            if (OnlineRetailImportRules.rejected(row)) {
                 rejected++;
                 return;
             }
-            if (!seenRows.add(OnlineRetailRules.duplicateKey(row))) {
+            if (!seenRows.add(OnlineRetailImportRules.duplicateKey(row))) {
                 duplicates++;
                 return;
             }

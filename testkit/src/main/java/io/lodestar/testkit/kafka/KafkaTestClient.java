@@ -38,6 +38,26 @@ public final class KafkaTestClient {
         }
     }
 
+    /** Sends many records (key, value) with one producer, in order, and waits until the broker acknowledged all. */
+    public static void produceAll(String topic, List<Map.Entry<String, String>> records) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", KafkaBrokerResource.broker().bootstrapServers(), "acks", "all",
+                "linger.ms", "5"), new StringSerializer(), new StringSerializer())) {
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>(records.size());
+            for (Map.Entry<String, String> record : records) {
+                sent.add(producer.send(new ProducerRecord<>(topic, record.getKey(), record.getValue())));
+            }
+            for (java.util.concurrent.Future<?> ack : sent) {
+                ack.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not produce to " + topic, e.getCause());
+        }
+    }
+
     /**
      * Reads {@code topic} from the beginning with a fresh consumer group and returns every record read once
      * {@code done} holds for the records matching {@code filter}, or when {@code timeout} runs out (the caller
