@@ -2,6 +2,7 @@ package io.lodestar.segmentation.feature;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import io.lodestar.contracts.EventType;
 import io.lodestar.contracts.Topics;
 import io.lodestar.contracts.behaviour.BehaviourRecorded;
 import io.lodestar.contracts.behaviour.BehaviourType;
+import io.lodestar.contracts.customer.CustomerUpserted;
 import io.lodestar.contracts.identity.CustomerErased;
 import io.lodestar.contracts.identity.CustomersMerged;
 import io.lodestar.contracts.order.OrderLine;
@@ -35,6 +37,16 @@ public final class SegmentationEvents {
                 new BigDecimal(amount), BigDecimal.ZERO, Channel.APP, null, null, paidAt));
     }
 
+    /** An order of one line per category, each of the given amount; the order pays their sum. */
+    public static String paid(String customerId, String orderId, Instant paidAt, Map<String, String> amountByCategory) {
+        List<OrderLine> lines = amountByCategory.entrySet().stream()
+                .map(e -> new OrderLine("sku-" + e.getKey(), e.getKey(), null, 1, new BigDecimal(e.getValue()), null))
+                .toList();
+        BigDecimal total = lines.stream().map(OrderLine::unitPrice).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return encode(EventType.ORDER_PAID, customerId, new OrderPaid(orderId, customerId, "EUR", lines, total,
+                BigDecimal.ZERO, Channel.APP, null, null, paidAt));
+    }
+
     public static String refunded(String customerId, String orderId, String amount, Instant refundedAt) {
         return encode(EventType.ORDER_REFUNDED, customerId, new OrderRefunded(orderId, customerId, "EUR",
                 new BigDecimal(amount), List.of(), "returned", refundedAt));
@@ -43,6 +55,12 @@ public final class SegmentationEvents {
     public static String behaviour(String customerId, BehaviourType type, Channel channel, Instant at) {
         return encode(EventType.BEHAVIOUR_RECORDED, customerId, new BehaviourRecorded(customerId, false, type, channel,
                 "sku-1", "beauty", null, null, null, null, at, Map.of()));
+    }
+
+    /** A minimal profile snapshot: a birth date (or none) and the time it was taken. */
+    public static String upserted(String customerId, LocalDate birthDate) {
+        return encode(EventType.CUSTOMER_UPSERTED, customerId, new CustomerUpserted(customerId, null, birthDate, null,
+                null, null, null, null, null, Channel.APP, null, null, null, null, List.of(), Map.of(), Instant.now()));
     }
 
     public static String merged(String survivorId, String mergedId) {
