@@ -6,11 +6,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
+import io.lodestar.segmentation.churn.PaidOrderEvent;
 import io.lodestar.segmentation.lifecycle.OrderHistory;
 import io.lodestar.segmentation.rfm.RfmInput;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -83,6 +87,59 @@ public class PopulationRepository {
                     }
                     return histories;
                 });
+    }
+
+    /** Behaviour and preference features of every customer, for clustering (joined to RFM values by the caller). */
+    public Uni<Map<String, BehaviourFeatures>> behaviourFeatures() {
+        return pool.query("""
+                SELECT customer_id, product_views, favorites, cart_adds, cart_abandonment_rate, discount_share,
+                       category_spend, channel_counts
+                FROM customer_feature_view""").execute().map(rows -> {
+                    Map<String, BehaviourFeatures> features = new HashMap<>(rows.size() * 2);
+                    for (Row row : rows) {
+                        features.put(row.getString("customer_id"), new BehaviourFeatures(row.getInteger("product_views"),
+                                row.getInteger("favorites"), row.getInteger("cart_adds"),
+                                row.getBigDecimal("cart_abandonment_rate").doubleValue(),
+                                row.getBigDecimal("discount_share").doubleValue(),
+                                numbers(row.getJsonObject("category_spend")), numbers(row.getJsonObject("channel_counts"))));
+                    }
+                    return features;
+                });
+    }
+
+    /** A customer's behaviour and preference features, as clustering takes them. */
+    public record BehaviourFeatures(int productViews, int favorites, int cartAdds, double cartAbandonmentRate,
+            double discountShare, Map<String, Double> categorySpend, Map<String, Double> channelCounts) {
+    }
+
+    /** Every paid order at or before {@code asOf} (the churn model's history). */
+    public Uni<List<PaidOrderEvent>> paidOrders(Instant asOf) {
+        return pool.preparedQuery("SELECT customer_id, paid_at, paid_amount FROM paid_order WHERE paid_at <= $1")
+                .execute(Tuple.of(utc(asOf))).map(rows -> {
+                    List<PaidOrderEvent> orders = new ArrayList<>(rows.size());
+                    for (Row row : rows) {
+                        orders.add(new PaidOrderEvent(row.getString("customer_id"),
+                                row.getOffsetDateTime("paid_at").toInstant(),
+                                row.getBigDecimal("paid_amount").max(BigDecimal.ZERO)));
+                    }
+                    return orders;
+                });
+    }
+
+    /** The clusters the previous run assigned (customerId → cluster id), to measure stability. */
+    public Uni<Map<String, Integer>> previousClusters() {
+        return pool.query("SELECT customer_id, cluster_id FROM customer_assignment WHERE cluster_id IS NOT NULL")
+                .execute().map(rows -> {
+                    Map<String, Integer> labels = new HashMap<>(rows.size() * 2);
+                    rows.forEach(row -> labels.put(row.getString("customer_id"), row.getInteger("cluster_id")));
+                    return labels;
+                });
+    }
+
+    private static Map<String, Double> numbers(JsonObject json) {
+        Map<String, Double> out = new HashMap<>();
+        json.forEach(e -> out.put(e.getKey(), ((Number) e.getValue()).doubleValue()));
+        return out;
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -1,6 +1,7 @@
 package io.lodestar.segmentation.run;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,15 +13,32 @@ import java.util.function.Supplier;
 
 import io.lodestar.contracts.EventEnvelope;
 import io.lodestar.contracts.segment.SegmentKind;
+import io.lodestar.segmentation.churn.ChurnFeatureSpec;
+import io.lodestar.segmentation.churn.ChurnHistory;
+import io.lodestar.segmentation.churn.ChurnRiskPolicy;
+import io.lodestar.segmentation.churn.ChurnRunException;
+import io.lodestar.segmentation.churn.ChurnRunRequest;
+import io.lodestar.segmentation.churn.ChurnRunResult;
+import io.lodestar.segmentation.churn.ChurnRunner;
+import io.lodestar.segmentation.churn.ChurnScore;
+import io.lodestar.segmentation.churn.ChurnTrainingConfig;
+import io.lodestar.segmentation.churn.PaidOrderEvent;
+import io.lodestar.segmentation.clustering.ClusteringCustomer;
+import io.lodestar.segmentation.clustering.ClusteringOptions;
+import io.lodestar.segmentation.clustering.ClusteringResult;
+import io.lodestar.segmentation.clustering.ClusteringStability;
+import io.lodestar.segmentation.clustering.CustomerClustering;
 import io.lodestar.segmentation.config.RunConfig;
 import io.lodestar.segmentation.lifecycle.LifecycleAssessment;
 import io.lodestar.segmentation.lifecycle.LifecycleClassifier;
 import io.lodestar.segmentation.lifecycle.LifecycleFlag;
+import io.lodestar.segmentation.rfm.RfmInput;
 import io.lodestar.segmentation.rfm.RfmResult;
 import io.lodestar.segmentation.rfm.RfmScorer;
 import io.lodestar.segmentation.rfm.ScoredCustomer;
 import io.lodestar.segmentation.rfmmodel.RfmModelService;
 import io.lodestar.segmentation.rfmmodel.RfmModelService.NamedModel;
+import io.lodestar.segmentation.run.PopulationRepository.BehaviourFeatures;
 import io.lodestar.segmentation.tag.MembershipEvents;
 import io.lodestar.segmentation.tag.RedisTagWriter;
 import io.lodestar.segmentation.tag.Tag;
@@ -29,11 +47,13 @@ import io.lodestar.segmentation.tag.TagDiff;
 import io.lodestar.segmentation.tag.TagRepository;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
 
 /**
- * One full recomputation, on the runner's job thread (it waits for each database and Redis step, which is why it
- * never runs on the event loop): read the population as of the run's instant, score every RFM model, assess lifecycle
- * stages, diff the resulting tags against the stored ones, and then
+ * One full recomputation, on the runner's job thread (it waits for each database and Redis step, and clusters and
+ * trains on it, which is why it never runs on the event loop): read the population as of the run's instant, score
+ * every RFM model, assess lifecycle stages, cluster with K-means, predict churn, diff the resulting tags against the
+ * stored ones, and then
  * <ol>
  * <li>write the whole new tag set to Redis under a new version (readers still use the previous one),</li>
  * <li>store the changed tags in PostgreSQL with their membership events (outbox, same transaction, by chunk),</li>
@@ -92,6 +112,12 @@ final class RunExecution {
                 await(() -> deps.assignments().lifecycleStages(part));
             }
 
+            enter("clustering", 35);
+            Map<String, Object> clustering = cluster(tags);
+            enter("churn", 45);
+            Map<String, Object> churn = predictChurn(tags);
+            await(() -> deps.runs().models(runId, clustering, churn));
+
             enter("diff", 50);
             Map<String, Map<String, String>> stored = await(() -> deps.tags().all());
             TagDiff diff = new TagDiff();
@@ -141,6 +167,104 @@ final class RunExecution {
             String error = phase + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
             await(() -> deps.runs().fail(runId, error, phaseMillis));
         }
+    }
+
+    /**
+     * K-means on RFM plus behaviour and preference features of every paying customer, k chosen by silhouette;
+     * tags {@code cluster} and {@code cluster:name}. Skipped, with the reason in the run, when there are fewer paying
+     * customers than the smallest k.
+     */
+    private Map<String, Object> cluster(Map<String, Map<String, Tag>> tags) {
+        ClusteringOptions options = ClusteringOptions.defaults();
+        List<RfmInput> rfm = await(() -> deps.population().rfmInputs(asOf, null));
+        Map<String, BehaviourFeatures> behaviour = await(() -> deps.population().behaviourFeatures());
+        List<ClusteringCustomer> customers = new ArrayList<>();
+        for (RfmInput input : rfm) {
+            BehaviourFeatures b = behaviour.get(input.customerId());
+            if (!input.hasPaid() || input.paidOrders() == 0 || b == null) {
+                continue; // recency needs a paid order
+            }
+            customers.add(new ClusteringCustomer(input.customerId(),
+                    ChronoUnit.DAYS.between(input.lastPaidAt(), asOf), input.paidOrders(),
+                    input.netSpend().doubleValue(), b.productViews(), b.favorites(), b.cartAdds(),
+                    b.cartAbandonmentRate(), b.discountShare(), b.categorySpend(), b.channelCounts()));
+        }
+        if (customers.size() < options.minK() * 2) {
+            return Map.of("skipped", "only " + customers.size() + " paying customers; clustering needs at least "
+                    + options.minK() * 2);
+        }
+        Map<String, Integer> previous = await(() -> deps.population().previousClusters());
+        ClusteringResult result = new CustomerClustering().cluster(customers, options, (phase, percent) -> { });
+        long common = previous.keySet().stream().filter(result.labels()::containsKey).count();
+        // The first clustering (or one after a population turnover) has nothing to be stable against.
+        Object stability = common < 2 ? Map.of("skipped", "fewer than 2 customers clustered by both runs")
+                : ClusteringStability.compare(previous, result.labels());
+        List<String> ids = new ArrayList<>(result.labels().size());
+        List<Integer> clusters = new ArrayList<>(result.labels().size());
+        List<String> names = new ArrayList<>(result.labels().size());
+        result.labels().forEach((customerId, cluster) -> {
+            String name = result.profiles().get(cluster).name();
+            ids.add(customerId);
+            clusters.add(cluster);
+            names.add(name);
+            Map<String, Tag> own = tags.computeIfAbsent(customerId, c -> new HashMap<>());
+            own.put(Tag.Names.CLUSTER, Tag.membership(Tag.Names.CLUSTER, Integer.toString(cluster),
+                    SegmentKind.CLUSTER, "cluster " + cluster + ": " + name, "nearest to the centre of cluster "
+                            + cluster + " (" + name + ") of " + result.clusterCount()));
+            own.put(Tag.Names.CLUSTER_NAME, Tag.attribute(Tag.Names.CLUSTER_NAME, name));
+        });
+        int chunk = deps.config().writeChunk();
+        for (int from = 0; from < ids.size(); from += chunk) {
+            int to = Math.min(ids.size(), from + chunk);
+            int start = from;
+            await(() -> deps.assignments().clusters(ids.subList(start, to), clusters.subList(start, to),
+                    names.subList(start, to)));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("customers", result.customers());
+        report.put("chosenK", result.chosenK());
+        report.put("candidates", result.candidates());
+        report.put("merges", result.merges());
+        report.put("quality", result.quality());
+        report.put("stability", stability);
+        report.put("profiles", result.profiles());
+        return JsonObject.mapFrom(report).getMap();
+    }
+
+    /**
+     * The churn model trained on the history (label: no paid order in the next 90 days, time-based holdout), and
+     * every paying customer's probability and risk level as tags {@code churn} and {@code churn:probability}.
+     * Skipped, with the reason in the run, when the history cannot label enough churners and stayers.
+     */
+    private Map<String, Object> predictChurn(Map<String, Map<String, Tag>> tags) {
+        List<PaidOrderEvent> orders = await(() -> deps.population().paidOrders(asOf));
+        ChurnRunResult result;
+        try {
+            result = new ChurnRunner().run(ChurnHistory.of(orders, List.of(), asOf),
+                    ChurnRunRequest.latest(asOf, ChurnFeatureSpec.PURCHASES_ONLY, ChurnTrainingConfig.DEFAULT,
+                            ChurnRiskPolicy.DEFAULT), (phase, fraction) -> { });
+        } catch (ChurnRunException e) {
+            Log.infof("Segmentation run %s: churn model skipped (%s): %s", runId, e.failure(), e.getMessage());
+            return Map.of("skipped", e.failure().toString() + ": " + e.getMessage());
+        }
+        for (ChurnScore score : result.scores()) {
+            Map<String, Tag> own = tags.computeIfAbsent(score.customerId(), c -> new HashMap<>());
+            own.put(Tag.Names.CHURN, Tag.membership(Tag.Names.CHURN, score.level().wireName(), SegmentKind.CHURN,
+                    "churn risk " + score.level().wireName(), score.reason()));
+            own.put(Tag.Names.CHURN_PROBABILITY, Tag.attribute(Tag.Names.CHURN_PROBABILITY,
+                    String.format(java.util.Locale.ROOT, "%.4f", score.probability())));
+        }
+        int chunk = deps.config().writeChunk();
+        for (int from = 0; from < result.scores().size(); from += chunk) {
+            List<ChurnScore> part = result.scores().subList(from, Math.min(result.scores().size(), from + chunk));
+            await(() -> deps.assignments().churn(part));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("training", result.training());
+        report.put("holdout", result.holdout());
+        report.put("coefficients", result.model().coefficientsByFeature());
+        report.put("scored", result.scores().size());
+        return JsonObject.mapFrom(report).getMap();
     }
 
     private static void addRfmTags(Map<String, Tag> own, NamedModel model, ScoredCustomer scored) {

@@ -70,6 +70,13 @@ public class RunRepository {
                 .replaceWithVoid();
     }
 
+    /** What the run's clustering and churn model reported (or why they were skipped). */
+    public Uni<Void> models(UUID id, Map<String, Object> clustering, Map<String, Object> churn) {
+        return pool.preparedQuery("UPDATE segmentation_run SET clustering = $2, churn = $3 WHERE run_id = $1")
+                .execute(Tuple.of(id, new JsonObject(clustering), new JsonObject(churn)))
+                .replaceWithVoid();
+    }
+
     /** Tells other replicas this run is alive. */
     public Uni<Void> beat(UUID id) {
         return pool.preparedQuery("UPDATE segmentation_run SET heartbeat_at = now() WHERE run_id = $1")
@@ -111,7 +118,9 @@ public class RunRepository {
                 row.getInteger("progress"), row.getString("phase"), millis, row.getString("error"),
                 (Map<String, Map<String, Integer>>) (Map<?, ?>) row.getJsonObject("distribution").getMap(),
                 (Map<String, Map<String, Integer>>) (Map<?, ?>) row.getJsonObject("transitions").getMap(),
-                row.getLong("tags_version"), row.getInteger("customers"));
+                row.getLong("tags_version"), row.getInteger("customers"),
+                row.getJsonObject("clustering") == null ? null : row.getJsonObject("clustering").getMap(),
+                row.getJsonObject("churn") == null ? null : row.getJsonObject("churn").getMap());
     }
 
     private static OffsetDateTime utc(Instant instant) {

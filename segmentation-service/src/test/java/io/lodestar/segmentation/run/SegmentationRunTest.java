@@ -107,6 +107,53 @@ class SegmentationRunTest {
     }
 
     @Test
+    void aRunClustersPayingCustomersAndPredictsChurnFromTheirHistory() {
+        Instant asOf = Instant.parse("2026-03-01T00:00:00Z");
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        List<String> stayers = new java.util.ArrayList<>();
+        List<String> churners = new java.util.ArrayList<>();
+        List<java.util.Map.Entry<String, String>> orders = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String stayer = "stay-" + tag + "-" + i;
+            String churner = "churn-" + tag + "-" + i;
+            stayers.add(stayer);
+            churners.add(churner);
+            // Stayers order every 20 days up to last week; churners stopped 250 days before asOf.
+            for (int day = 400 - i % 7; day >= 5; day -= 20) {
+                orders.add(java.util.Map.entry(stayer, paid(stayer, "o-" + stayer + "-" + day, (150 + i) + ".00",
+                        "beauty", asOf.minus(Duration.ofDays(day)))));
+            }
+            for (int day = 400 - i % 7; day >= 250; day -= 20) {
+                orders.add(java.util.Map.entry(churner, paid(churner, "o-" + churner + "-" + day, (40 + i) + ".00",
+                        "toys", asOf.minus(Duration.ofDays(day)))));
+            }
+        }
+        KafkaTestClient.produceAll(Topics.ORDERS, orders);
+        await().atMost(Duration.ofSeconds(120)).until(() -> pool.preparedQuery(
+                        "SELECT count(*) FROM paid_order WHERE customer_id LIKE $1 OR customer_id LIKE $2")
+                .execute(Tuple.of("stay-" + tag + "%", "churn-" + tag + "%")).await().indefinitely()
+                .iterator().next().getLong(0) == orders.size());
+
+        RunView run = runToSuccess(asOf);
+        assertThat(run.clustering()).containsKeys("chosenK", "quality", "profiles", "stability");
+        assertThat(((Number) run.clustering().get("chosenK")).intValue()).isBetween(5, 8);
+        assertThat(run.churn()).containsKeys("training", "holdout");
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> holdout = (java.util.Map<String, Object>) run.churn().get("holdout");
+        assertThat(((Number) holdout.get("auc")).doubleValue()).isGreaterThan(0.9);
+
+        for (String stayer : stayers.subList(0, 3)) {
+            given().header("Authorization", APP).get("/customers/" + stayer + "/segments").then().statusCode(200)
+                    .body("tags.cluster", notNullValue()).body("tags.'cluster:name'", notNullValue())
+                    .body("tags.churn", equalTo("low"));
+        }
+        for (String churner : churners.subList(0, 3)) {
+            given().header("Authorization", APP).get("/customers/" + churner + "/segments").then().statusCode(200)
+                    .body("tags.churn", equalTo("high")).body("tags.lifecycle", equalTo("lapsed"));
+        }
+    }
+
+    @Test
     void aSecondRunWhileOneIsRunningIs409() {
         UUID running = UUID.randomUUID();
         pool.preparedQuery("""
@@ -149,15 +196,21 @@ class SegmentationRunTest {
 
     /** Starts a run (waiting out another test's run, if one is going) and waits for its success. */
     static RunView runToSuccess() {
+        return runToSuccess(null);
+    }
+
+    static RunView runToSuccess(Instant asOf) {
+        String body = asOf == null ? "{}" : "{\"asOf\":\"" + asOf + "\"}";
         String id = await().atMost(Duration.ofSeconds(60)).until(() -> {
             io.restassured.response.Response response = given().header("Authorization", OPERATOR)
-                    .contentType(ContentType.JSON).body("{}").post("/segmentation/runs");
+                    .contentType(ContentType.JSON).body(body).post("/segmentation/runs");
             return response.statusCode() == 202 ? response.path("id") : null;
         }, java.util.Objects::nonNull);
-        await().atMost(Duration.ofSeconds(180)).untilAsserted(() -> given().header("Authorization", OPERATOR)
-                .get("/segmentation/runs/" + id).then().statusCode(200).body("status", equalTo("succeeded")));
-        return given().header("Authorization", OPERATOR).get("/segmentation/runs/" + id).then().extract()
-                .as(RunView.class);
+        RunView run = await().atMost(Duration.ofSeconds(180)).until(() -> given().header("Authorization", OPERATOR)
+                .get("/segmentation/runs/" + id).then().statusCode(200).extract().as(RunView.class),
+                r -> !"running".equals(r.status()));
+        assertThat(run.status()).as("run %s: %s", id, run.error()).isEqualTo("succeeded");
+        return run;
     }
 
     static void awaitPaidOrders(String customer, int orders) {
