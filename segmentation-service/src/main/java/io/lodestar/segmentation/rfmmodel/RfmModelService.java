@@ -1,16 +1,15 @@
 package io.lodestar.segmentation.rfmmodel;
 
-import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.problem.ConflictException;
 import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.platform.problem.ResourceNotFoundException;
+import io.lodestar.segmentation.Slugs;
 import io.lodestar.segmentation.rfm.RfmClass;
 import io.lodestar.segmentation.rfm.RfmGroup;
 import io.lodestar.segmentation.rfm.RfmModel;
@@ -38,7 +37,7 @@ public class RfmModelService {
 
     public Uni<RfmModelView> create(@NotNull @Valid RfmModelRequest request) {
         RfmModelDefinitions.validate(request);
-        String id = slug(request.name());
+        String id = Slugs.of(request.name());
         Instant now = Instant.now();
         return models.insert(id, request, now).map(inserted -> {
             if (!inserted) {
@@ -127,19 +126,6 @@ public class RfmModelService {
             return rows.size() < EXPORT_CHUNK ? here : Multi.createBy().concatenating().streams(here,
                     csvChunksAfter(id, rows.get(rows.size() - 1).customerId(), group));
         });
-    }
-
-    /**
-     * A model's id, from its name ({@code "Classic RFM"} → {@code classic-rfm}): it names the model's tags
-     * ({@code rfm:classic-rfm}) that apps read, so it stays readable and never changes with a rename.
-     */
-    static String slug(String name) {
-        String slug = Normalizer.normalize(name, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.isEmpty()) {
-            slug = "model-" + Integer.toHexString(name.hashCode());
-        }
-        return slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
     }
 
     private Uni<RfmModelRepository.StoredModel> require(String id) {

@@ -19,6 +19,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 
 import io.lodestar.platform.problem.Problem;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -34,6 +36,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * References to other segments are checked separately by {@link SegmentReferences}, which needs the stored segments.
  */
 @ApplicationScoped
+@Startup
 public class ConditionCodec {
 
     /** The schema on the classpath. */
@@ -51,6 +54,15 @@ public class ConditionCodec {
 
     public ConditionCodec(ObjectMapper mapper) {
         this.mapper = mapper;
+    }
+
+    /**
+     * Builds the schema's validators at start-up: the validator builds them lazily on first use, which took seconds
+     * on the event loop of the first request.
+     */
+    @PostConstruct
+    void initializeSchema() {
+        CONDITION_SCHEMA.initializeValidators();
     }
 
     /** {@link #read(JsonNode, String)} with paths starting at {@value #DEFAULT_ROOT}. */

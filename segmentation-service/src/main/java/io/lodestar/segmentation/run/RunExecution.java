@@ -39,6 +39,11 @@ import io.lodestar.segmentation.rfm.ScoredCustomer;
 import io.lodestar.segmentation.rfmmodel.RfmModelService;
 import io.lodestar.segmentation.rfmmodel.RfmModelService.NamedModel;
 import io.lodestar.segmentation.run.PopulationRepository.BehaviourFeatures;
+import io.lodestar.segmentation.rule.Condition;
+import io.lodestar.segmentation.rule.RuleSegmentQuery;
+import io.lodestar.segmentation.rule.SegmentLookup;
+import io.lodestar.segmentation.segment.SegmentRepository;
+import io.lodestar.segmentation.segment.SegmentService;
 import io.lodestar.segmentation.tag.MembershipEvents;
 import io.lodestar.segmentation.tag.RedisTagWriter;
 import io.lodestar.segmentation.tag.Tag;
@@ -52,8 +57,8 @@ import io.vertx.core.json.JsonObject;
 /**
  * One full recomputation, on the runner's job thread (it waits for each database and Redis step, and clusters and
  * trains on it, which is why it never runs on the event loop): read the population as of the run's instant, score
- * every RFM model, assess lifecycle stages, cluster with K-means, predict churn, diff the resulting tags against the
- * stored ones, and then
+ * every RFM model, assess lifecycle stages, cluster with K-means, predict churn, evaluate the rule segments, diff the
+ * resulting tags against the stored ones, and then
  * <ol>
  * <li>write the whole new tag set to Redis under a new version (readers still use the previous one),</li>
  * <li>store the changed tags in PostgreSQL with their membership events (outbox, same transaction, by chunk),</li>
@@ -73,7 +78,8 @@ final class RunExecution {
 
     /** What a run needs, in one place so that the runner hands it over in one argument. */
     record Deps(RunRepository runs, PopulationRepository population, RfmModelService models, TagRepository tags,
-                AssignmentRepository assignments, RedisTagWriter redis, RunConfig config, Runnable versionSwitched) {
+                AssignmentRepository assignments, SegmentService segments, SegmentRepository segmentQueries,
+                RedisTagWriter redis, RunConfig config, Runnable versionSwitched) {
     }
 
     RunExecution(UUID runId, Instant asOf, Deps deps) {
@@ -117,6 +123,22 @@ final class RunExecution {
             enter("churn", 45);
             Map<String, Object> churn = predictChurn(tags);
             await(() -> deps.runs().models(runId, clustering, churn));
+
+            // Rule segments last: their conditions read this run's RFM scores, lifecycle, clusters and churn.
+            enter("rules", 48);
+            Map<String, Condition> conditions = await(() -> deps.segments().conditions());
+            Map<String, String> segmentNames = await(() -> deps.segments().names());
+            SegmentLookup lookup = SegmentLookup.of(conditions);
+            for (Map.Entry<String, Condition> segment : conditions.entrySet()) {
+                String name = Tag.Names.rule(segment.getKey());
+                String label = segmentNames.get(segment.getKey());
+                List<String> members = await(() -> deps.segmentQueries().customerIds(
+                        RuleSegmentQuery.of(segment.getValue(), asOf, lookup).members()));
+                for (String member : members) {
+                    tags.computeIfAbsent(member, c -> new HashMap<>()).put(name, Tag.membership(name, "true",
+                            SegmentKind.RULE, label, "matches the conditions of segment " + label));
+                }
+            }
 
             enter("diff", 50);
             Map<String, Map<String, String>> stored = await(() -> deps.tags().all());

@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 
 import io.lodestar.segmentation.config.RunConfig;
 import io.lodestar.segmentation.rfmmodel.RfmModelService;
+import io.lodestar.segmentation.segment.SegmentRepository;
+import io.lodestar.segmentation.segment.SegmentService;
 import io.lodestar.segmentation.tag.RedisTagWriter;
 import io.lodestar.segmentation.tag.SegmentTagService;
 import io.lodestar.segmentation.tag.TagRepository;
@@ -38,11 +40,12 @@ public class SegmentationRunner {
     private volatile UUID current;
 
     public SegmentationRunner(RunRepository runs, PopulationRepository population, RfmModelService models,
-                              TagRepository tags, AssignmentRepository assignments, RedisTagWriter redis,
-                              RunConfig config, SegmentTagService readers) {
+                              TagRepository tags, AssignmentRepository assignments, SegmentService segments,
+                              SegmentRepository segmentQueries, RedisTagWriter redis, RunConfig config,
+                              SegmentTagService readers) {
         this.runs = runs;
-        this.deps = new RunExecution.Deps(runs, population, models, tags, assignments, redis, config,
-                readers::versionChanged);
+        this.deps = new RunExecution.Deps(runs, population, models, tags, assignments, segments, segmentQueries, redis,
+                config, readers::versionChanged);
     }
 
     /** Starts a recorded run on the job thread. */

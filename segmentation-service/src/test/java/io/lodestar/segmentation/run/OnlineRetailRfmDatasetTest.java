@@ -1,8 +1,8 @@
 package io.lodestar.segmentation.run;
 
-import static io.lodestar.segmentation.run.SegmentationRunTest.OPERATOR;
-import static io.lodestar.segmentation.run.SegmentationRunTest.createModel;
-import static io.lodestar.segmentation.run.SegmentationRunTest.runToSuccess;
+import static io.lodestar.segmentation.SegmentationApi.OPERATOR;
+import static io.lodestar.segmentation.SegmentationApi.createModel;
+import static io.lodestar.segmentation.SegmentationApi.runToSuccess;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,10 @@
 package io.lodestar.segmentation.run;
 
+import static io.lodestar.segmentation.SegmentationApi.APP;
+import static io.lodestar.segmentation.SegmentationApi.OPERATOR;
+import static io.lodestar.segmentation.SegmentationApi.awaitPaidOrders;
+import static io.lodestar.segmentation.SegmentationApi.createModel;
+import static io.lodestar.segmentation.SegmentationApi.runToSuccess;
 import static io.lodestar.segmentation.feature.SegmentationEvents.paid;
 import static io.lodestar.segmentation.feature.SegmentationEvents.publishOrders;
 import static io.lodestar.testkit.ProblemAssertions.problem;
@@ -39,8 +44,6 @@ import jakarta.inject.Inject;
 @ExtendWith(EventLoopGuard.class)
 class SegmentationRunTest {
 
-    static final String OPERATOR = TestTokens.bearer(Roles.OPERATOR);
-    static final String APP = TestTokens.bearer(Roles.APP);
     private static final EventCodec CODEC = new EventCodec();
     private static final Instant AS_OF = Instant.parse("2026-06-01T00:00:00Z");
 
@@ -187,36 +190,6 @@ class SegmentationRunTest {
         given().header("Authorization", APP).get("/customers/nobody-" + UUID.randomUUID() + "/segments").then()
                 .statusCode(200).body("tags.size()", equalTo(0));
         given().get("/customers/anyone/segments").then().statusCode(401);
-    }
-
-    static String createModel(String json) {
-        return given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body(json)
-                .post("/rfm-models").then().statusCode(201).extract().path("id");
-    }
-
-    /** Starts a run (waiting out another test's run, if one is going) and waits for its success. */
-    static RunView runToSuccess() {
-        return runToSuccess(null);
-    }
-
-    static RunView runToSuccess(Instant asOf) {
-        String body = asOf == null ? "{}" : "{\"asOf\":\"" + asOf + "\"}";
-        String id = await().atMost(Duration.ofSeconds(60)).until(() -> {
-            io.restassured.response.Response response = given().header("Authorization", OPERATOR)
-                    .contentType(ContentType.JSON).body(body).post("/segmentation/runs");
-            return response.statusCode() == 202 ? response.path("id") : null;
-        }, java.util.Objects::nonNull);
-        RunView run = await().atMost(Duration.ofSeconds(180)).until(() -> given().header("Authorization", OPERATOR)
-                .get("/segmentation/runs/" + id).then().statusCode(200).extract().as(RunView.class),
-                r -> !"running".equals(r.status()));
-        assertThat(run.status()).as("run %s: %s", id, run.error()).isEqualTo("succeeded");
-        return run;
-    }
-
-    static void awaitPaidOrders(String customer, int orders) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", OPERATOR)
-                .get("/customers/" + customer + "/features").then().statusCode(200)
-                .body("paidOrders", equalTo(orders)));
     }
 
     private static List<SegmentEntered> entries(String customer,
