@@ -19,7 +19,9 @@ import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
- * {@code GET /customers/{id}/360} at a fixed arrival rate (open model). Request {@code i} is due at
+ * {@code GET /customers/{id}/360} (scenario {@code c360}, customer-profile-service) or
+ * {@code GET /customers/{id}/segments} (scenario {@code segments}, segmentation-service) at a fixed arrival rate
+ * (open model). Request {@code i} is due at
  * {@code start + i / rate}; its latency is measured from that intended time, not from when it was actually sent,
  * so a stalled service cannot hide its stall by slowing the driver down (coordinated omission). The requests in
  * flight are capped ({@code --max-in-flight}); when the cap is reached the next request waits, and that wait is
@@ -36,8 +38,22 @@ final class C360Scenario {
     private final int maxInFlight;
     private final Duration timeout;
     private final String out;
+    private final String name;
+    private final String resource;
+    private final String idPrefix;
 
     C360Scenario(Options o, int port, String token) {
+        this(o, port, token, "c360", "/360", "bench-c");
+    }
+
+    /**
+     * The same open-model scenario against {@code /customers/{id}<resource>}, with customer ids
+     * {@code <--id-prefix><n>} for n uniform in [0, --customers).
+     */
+    C360Scenario(Options o, int port, String token, String name, String resource, String defaultIdPrefix) {
+        this.name = name;
+        this.resource = resource;
+        this.idPrefix = o.string("id-prefix", defaultIdPrefix);
         this.port = port;
         this.token = token;
         this.rate = o.integer("rate", 1000, 1, 20_000);
@@ -74,9 +90,12 @@ final class C360Scenario {
         Semaphore inFlight = new Semaphore(maxInFlight);
         SplittableRandom random = new SplittableRandom(0xc360L);
 
-        System.out.printf("c360: %,d req/s for %d s after a %d s warm-up (%,d requests), %d customers, at most %d "
-                        + "in flight, to %s/customers/{id}/360%n", rate, duration.toSeconds(), warmup.toSeconds(),
-                total, customers, maxInFlight, api.base());
+        System.out.printf("%s: %,d req/s for %d s after a %d s warm-up (%,d requests), %d customers, at most %d "
+                        + "in flight, to %s/customers/{id}%s%n", name, rate, duration.toSeconds(), warmup.toSeconds(),
+                total, customers, maxInFlight, api.base(), resource);
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        com.sun.management.OperatingSystemMXBean jvm = os instanceof com.sun.management.OperatingSystemMXBean m ? m : null;
+        long cpuAtMeasure[] = {-1};
         long start = System.nanoTime() + 200_000_000L;
         long measureFrom = start + (long) (warmCount * period);
         // The run is bounded in time even when the service stalls: what could not be sent by the end of the plan
@@ -97,8 +116,11 @@ final class C360Scenario {
             long sent = System.nanoTime();
             maxSendLag.accumulateAndGet(sent - intended, Math::max);
             boolean measured = i >= warmCount;
-            String id = EventFactory.customerId(random.nextInt(customers));
-            api.sendAsync(api.get("/customers/" + id + "/360")).whenComplete((response, failure) -> {
+            if (i == warmCount && jvm != null) {
+                cpuAtMeasure[0] = jvm.getProcessCpuTime();
+            }
+            String id = idPrefix + random.nextInt(customers);
+            api.sendAsync(api.get("/customers/" + id + resource)).whenComplete((response, failure) -> {
                 long done = System.nanoTime();
                 inFlight.release();
                 if (!measured) {
@@ -145,6 +167,12 @@ final class C360Scenario {
         }
         boolean drained = inFlight.tryAcquire(maxInFlight, timeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
         callbacks.shutdown();
+        // The driver's own CPU over the measured part, in cores (2 = both cores of the machine): if it is near the
+        // machine's core count, the driver and not the service limits the rate.
+        double driverCores = -1;
+        if (jvm != null && cpuAtMeasure[0] >= 0 && lastDone.get() != Long.MIN_VALUE) {
+            driverCores = (jvm.getProcessCpuTime() - cpuAtMeasure[0]) / (double) (System.nanoTime() - measureFrom);
+        }
 
         long measuredRequests = total - warmCount;
         double window = lastDone.get() == Long.MIN_VALUE ? 0 : (lastDone.get() - measureFrom) / 1e9;
@@ -153,7 +181,8 @@ final class C360Scenario {
                 ? (measuredRequests - notSent) / ((sendEnd - measureFrom) / 1e9) : 0;
 
         Map<String, Object> result = new LinkedHashMap<>();
-        result.put("scenario", "c360");
+        result.put("scenario", name);
+        result.put("path", "/customers/{id}" + resource);
         result.put("targetRate", rate);
         result.put("warmupSeconds", warmup.toSeconds());
         result.put("durationSeconds", duration.toSeconds());
@@ -179,23 +208,29 @@ final class C360Scenario {
         result.put("maxSendLagMs", Report.round(maxSendLag.get() / 1e6, 2));
         result.put("drained", drained);
         result.put("firstFailures", failures.stream().limit(3).toList());
+        result.put("driverCpuCores", Report.round(driverCores, 2));
+        result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
 
-        System.out.printf("c360: %,d requests, %,d ok, %,d errors (%s); offered %,.0f req/s, achieved %,.0f req/s%n",
-                measuredRequests, ok.sum(), errors.sum(), kinds, offered, achieved);
+        System.out.printf("%s: %,d requests, %,d ok, %,d errors (%s); offered %,.0f req/s, achieved %,.0f req/s%n",
+                name, measuredRequests, ok.sum(), errors.sum(), kinds, offered, achieved);
         if (warmCount > 0) {
-            System.out.printf("c360: warm-up: %,d requests planned, %,d ok, %,d failed (the rest were not sent)%n",
-                    warmCount, warmupOk.sum(), warmupErrors.sum());
+            System.out.printf("%s: warm-up: %,d requests planned, %,d ok, %,d failed (the rest were not sent)%n",
+                    name, warmCount, warmupOk.sum(), warmupErrors.sum());
         }
-        System.out.println("c360: latency from intended start " + Report.latencyLine(latency)
+        System.out.println(name + ": latency from intended start " + Report.latencyLine(latency)
                 + (notSent > 0 ? " (requests never sent count with their wait until the run gave up: a lower bound)"
                         : ""));
-        System.out.println("c360: service time (from actual send) " + Report.latencyLine(service));
+        System.out.println(name + ": service time (from actual send) " + Report.latencyLine(service));
         if (capWaits.sum() > 0) {
-            System.out.printf("c360: %,d requests waited for a free in-flight slot (cap %d): the service fell behind%n",
-                    capWaits.sum(), maxInFlight);
+            System.out.printf("%s: %,d requests waited for a free in-flight slot (cap %d): the service fell behind%n",
+                    name, capWaits.sum(), maxInFlight);
+        }
+        if (driverCores >= 0) {
+            System.out.printf("%s: driver CPU %.2f cores of %d while measuring; largest send lag %.1f ms%n", name,
+                    driverCores, Runtime.getRuntime().availableProcessors(), maxSendLag.get() / 1e6);
         }
         if (!failures.isEmpty()) {
-            System.out.println("c360: first failure: " + failures.peek());
+            System.out.println(name + ": first failure: " + failures.peek());
         }
         Report.emit(result, out);
         return errors.sum() > 0 || ok.sum() == 0 || !drained ? 1 : 0;

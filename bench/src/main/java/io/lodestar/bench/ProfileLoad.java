@@ -13,6 +13,7 @@ import java.util.Random;
  *   seed        create bench-c0..bench-c&lt;N-1&gt; with a profile, paid orders and events (idempotent)
  *   events      sustained ingestion through POST /events (closed model, N senders)
  *   c360        GET /customers/{id}/360 at a fixed arrival rate (open model, latency from the intended start)
+ *   segments    GET /customers/{id}/segments of segmentation-service (port 8082), the same open model
  *   event-size  print the average size in bytes of one generated event JSON (for the raw Kafka comparison)
  * </pre>
  * The bearer token (role app) comes from {@code --token} or the environment variable {@code LODESTAR_TOKEN}
@@ -27,6 +28,7 @@ public final class ProfileLoad {
               events      --senders 4 --batch-size 500 --warmup 10s --duration 60s [--batches N]
                           --customers 10000 --items 5000 --max-errors 10
               c360        --rate 1000 --warmup 5s --duration 30s --customers 1000 --max-in-flight 256 --timeout 10s
+              segments    the options of c360, --port 8082, --id-prefix seg-c (ids of bench/seed-segmentation.sql)
               event-size  --customers 10000 --items 5000 --samples 10000   (prints the mean bytes of one event)
             Durations: 30, 30s, 2m or 500ms; each run is bounded (durations <= 15 min, rates <= 20,000/s).""";
 
@@ -48,7 +50,7 @@ public final class ProfileLoad {
             if (scenario.equals("event-size")) {
                 return eventSize(o);
             }
-            int port = o.integer("port", 8081, 1, 65535);
+            int port = o.integer("port", scenario.equals("segments") ? 8082 : 8081, 1, 65535);
             String token = o.string("token", System.getenv("LODESTAR_TOKEN"));
             if (token == null || token.isBlank()) {
                 throw new Options.UsageException("no token: pass --token or set LODESTAR_TOKEN "
@@ -67,6 +69,11 @@ public final class ProfileLoad {
                 }
                 case "c360" -> {
                     C360Scenario s = new C360Scenario(o, port, token);
+                    o.rejectUnknown();
+                    return s.run();
+                }
+                case "segments" -> {
+                    C360Scenario s = new C360Scenario(o, port, token, "segments", "/segments", "seg-c");
                     o.rejectUnknown();
                     return s.run();
                 }
