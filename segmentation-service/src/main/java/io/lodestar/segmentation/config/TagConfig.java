@@ -28,7 +28,7 @@ public interface TagConfig {
     @WithDefault("1s")
     Duration versionCacheTtl();
 
-    /** Redis commands in flight at once while a run writes a version. */
-    @WithDefault("512")
+    /** Redis commands per pipelined batch while a run writes a version (a few batches are in flight at once). */
+    @WithDefault("1000")
     int writeBatch();
 }

@@ -161,7 +161,7 @@ final class RunExecution {
                 own.forEach((name, tag) -> plain.put(name, tag.value()));
                 values.put(customerId, plain);
             });
-            deps.redis().write(version, values, () -> { });
+            deps.redis().write(version, values);
 
             enter("memberships", 80);
             List<TagChange> changes = diff.changes();
