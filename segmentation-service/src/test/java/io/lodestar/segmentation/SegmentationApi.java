@@ -7,6 +7,10 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.lodestar.platform.security.Roles;
 import io.lodestar.segmentation.run.RunView;
@@ -50,5 +54,20 @@ public final class SegmentationApi {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", OPERATOR)
                 .get("/customers/" + customer + "/features").then().statusCode(200)
                 .body("paidOrders", equalTo(orders)));
+    }
+
+    /** The latest scores under {@code model} of the given customers, paging through everyone's. */
+    public static Map<String, Map<String, Object>> scoresOf(String model, Set<String> customers) {
+        Map<String, Map<String, Object>> found = new HashMap<>();
+        String cursor = "";
+        do {
+            var page = given().header("Authorization", OPERATOR).queryParam("limit", 1000).queryParam("cursor", cursor)
+                    .get("/rfm-models/" + model + "/scores").then().statusCode(200).extract().jsonPath();
+            List<Map<String, Object>> items = page.getList("items");
+            items.stream().filter(item -> customers.contains((String) item.get("customerId")))
+                    .forEach(item -> found.put((String) item.get("customerId"), item));
+            cursor = page.getString("nextCursor");
+        } while (cursor != null);
+        return found;
     }
 }

@@ -202,7 +202,10 @@ public class FeatureRepository {
                 .chain(() -> rebuild(connection, survivorId));
     }
 
-    /** Forgets a customer: facts, aggregates and profile; later facts about the id are dropped. */
+    /**
+     * Forgets a customer: facts, aggregates, profile, scores, assignments and stored tags (so no later run publishes a
+     * membership change about them); later facts about the id are dropped.
+     */
     public Uni<Void> erase(SqlConnection connection, String customerId, Instant erasedAt) {
         Tuple id = Tuple.of(customerId);
         return connection.preparedQuery(
@@ -213,7 +216,10 @@ public class FeatureRepository {
                 .chain(() -> execute(connection, "DELETE FROM behaviour_event WHERE customer_id = $1", id))
                 .chain(() -> execute(connection, "DELETE FROM customer_attributes WHERE customer_id = $1", id))
                 .chain(() -> execute(connection, "DELETE FROM customer_feature WHERE customer_id = $1", id))
-                .chain(() -> execute(connection, "DELETE FROM customer_alias WHERE customer_id = $1", id));
+                .chain(() -> execute(connection, "DELETE FROM customer_alias WHERE customer_id = $1", id))
+                .chain(() -> execute(connection, "DELETE FROM rfm_score WHERE customer_id = $1", id))
+                .chain(() -> execute(connection, "DELETE FROM customer_assignment WHERE customer_id = $1", id))
+                .chain(() -> execute(connection, "DELETE FROM customer_tag WHERE customer_id = $1", id));
     }
 
     /**

@@ -13,6 +13,7 @@ import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.contracts.order.OrderRefunded;
 import io.lodestar.platform.messaging.IdempotentConsumerGuard;
 import io.quarkus.logging.Log;
+import io.lodestar.segmentation.tag.SegmentTagService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -38,11 +39,14 @@ public class FeatureService {
     private final Pool pool;
     private final IdempotentConsumerGuard guard;
     private final FeatureRepository features;
+    private final SegmentTagService tags;
 
-    public FeatureService(Pool pool, IdempotentConsumerGuard guard, FeatureRepository features) {
+    public FeatureService(Pool pool, IdempotentConsumerGuard guard, FeatureRepository features,
+                          SegmentTagService tags) {
         this.pool = pool;
         this.guard = guard;
         this.features = features;
+        this.tags = tags;
     }
 
     /** {@code order.paid} adds an order, {@code order.refunded} deducts spend; placed and cancelled change nothing. */
@@ -103,7 +107,7 @@ public class FeatureService {
         if (event.payload() instanceof CustomerErased erased) {
             return pool.withTransaction(connection -> guard.once(connection, IDENTITY_CONSUMER, event, () ->
                             features.erase(connection, erased.customerId(), erased.erasedAt())))
-                    .replaceWithVoid();
+                    .chain(() -> tags.forget(erased.customerId()));
         }
         return Uni.createFrom().voidItem();
     }

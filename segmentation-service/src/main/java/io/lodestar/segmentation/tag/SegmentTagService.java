@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,6 +29,7 @@ public class SegmentTagService {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveKeyCommands<String> keyCommands;
     private final RedisKeys keys;
     private final TagRepository stored;
     private final TagConfig config;
@@ -38,6 +40,7 @@ public class SegmentTagService {
                              MeterRegistry metrics) {
         this.values = redis.value(String.class);
         this.hashes = redis.hash(String.class);
+        this.keyCommands = redis.key();
         this.keys = keys;
         this.stored = stored;
         this.config = config;
@@ -55,6 +58,21 @@ public class SegmentTagService {
                     return stored.of(customerId)
                             .map(tags -> new SegmentTagsView(customerId, tags, null, SegmentTagsView.DATABASE));
                 });
+    }
+
+    /**
+     * Deletes an erased customer's tags from the current Redis version (PostgreSQL's were deleted with the erasure).
+     * A Redis failure is logged, not raised: the erasure stands, and the version's keys expire with it.
+     */
+    public Uni<Void> forget(String customerId) {
+        return values.get(keys.key(RedisKeyspace.segmentTagsVersion()))
+                .chain(version -> version == null ? Uni.createFrom().voidItem()
+                        : this.keyCommands.del(keys.key(RedisKeyspace.segmentTags(Long.parseLong(version), customerId)))
+                                .replaceWithVoid())
+                .onFailure().invoke(e -> Log.warnf("Erasure of %s: its Redis tags stay until they expire (%s)",
+                        customerId, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .invoke(() -> version.set(null));
     }
 
     /** Forgets the cached version, so the next read asks Redis (after a run switched versions in this process). */

@@ -46,6 +46,9 @@ class FeatureConsumersTest {
     @Inject
     FeatureService service;
 
+    @Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     @BeforeAll
     static void topics() {
         KafkaBrokerResource.broker().createContractTopics();
@@ -138,9 +141,14 @@ class FeatureConsumersTest {
         String customer = "c-" + UUID.randomUUID();
         publishOrders(customer, paid(customer, "o-" + customer, "10.00", "beauty", JAN));
         awaitFeatures(customer, f -> f.body("paidOrders", equalTo(1)));
+        pool.preparedQuery("INSERT INTO customer_tag (customer_id, tag, value, since) VALUES ($1, 'lifecycle', 'new', "
+                + "now())").execute(io.vertx.mutiny.sqlclient.Tuple.of(customer)).await().indefinitely();
         publish(Topics.IDENTITY, customer, SegmentationEvents.erased(customer));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", OPERATOR)
                 .get("/customers/" + customer + "/features").then().statusCode(404));
+        assertThat(pool.preparedQuery("SELECT count(*) FROM customer_tag WHERE customer_id = $1")
+                .execute(io.vertx.mutiny.sqlclient.Tuple.of(customer)).await().indefinitely().iterator().next()
+                .getLong(0)).isZero();
 
         String marker = "c-" + UUID.randomUUID();
         publishOrders(customer, paid(customer, "o2-" + customer, "10.00", "beauty", JAN.plusSeconds(60)),
