@@ -136,6 +136,22 @@ public class RfmModelRepository {
                 .replaceWithVoid();
     }
 
+    /** Per group of a model's latest scores: customers, recency mean and median, frequency mean, spend. */
+    public Uni<List<Row>> groupStatistics(String modelId) {
+        return pool.preparedQuery("""
+                SELECT group_name, count(*) AS customers, avg(recency_days)::float8 AS recency_mean,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY recency_days) AS recency_median,
+                       avg(frequency)::float8 AS frequency_mean, round(avg(monetary), 2) AS monetary_mean,
+                       sum(monetary) AS monetary_total
+                FROM rfm_score WHERE model_id = $1 GROUP BY group_name ORDER BY count(*) DESC, group_name""")
+                .execute(Tuple.of(modelId))
+                .map(rows -> {
+                    List<Row> list = new ArrayList<>(rows.size());
+                    rows.forEach(list::add);
+                    return list;
+                });
+    }
+
     private StoredModel toModel(Row row) {
         try {
             return new StoredModel(row.getString("model_id"),

@@ -1,5 +1,6 @@
 package io.lodestar.segmentation.rfmmodel;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -97,6 +98,30 @@ public class RfmModelService {
             all = all.chain(() -> models.insertScores(modelId, part));
         }
         return all;
+    }
+
+    /** The model's class (or segment) distribution and class × metric table, from the latest run's scores. */
+    public Uni<RfmDistributionView> distribution(String id) {
+        if (id == null || id.isBlank()) {
+            throw new InvalidInputException("model", "must name an RFM model (GET /rfm-models lists them)");
+        }
+        return require(id).chain(model -> models.groupStatistics(id).map(rows -> {
+            long customers = rows.stream().mapToLong(r -> r.getLong("customers")).sum();
+            BigDecimal total = rows.stream().map(r -> r.getBigDecimal("monetary_total"))
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            List<RfmDistributionView.GroupRow> groups = rows.stream().map(r -> new RfmDistributionView.GroupRow(
+                    r.getString("group_name"), displayName(r.getString("group_name")), r.getLong("customers"),
+                    (double) r.getLong("customers") / customers, r.getDouble("recency_mean"),
+                    r.getDouble("recency_median"), r.getDouble("frequency_mean"), r.getBigDecimal("monetary_mean"),
+                    r.getBigDecimal("monetary_total"), total.signum() == 0 ? 0
+                            : r.getBigDecimal("monetary_total").doubleValue() / total.doubleValue())).toList();
+            return new RfmDistributionView(id, model.definition().name(), customers, total, groups);
+        }));
+    }
+
+    private static String displayName(String wireName) {
+        return Stream.concat(Arrays.stream(RfmClass.values()), Arrays.stream(RfmSegment.values()))
+                .filter(g -> g.wireName().equals(wireName)).map(RfmGroup::displayName).findFirst().orElse(wireName);
     }
 
     /** One page of a model's scores in customer id order, optionally of one class or segment. */

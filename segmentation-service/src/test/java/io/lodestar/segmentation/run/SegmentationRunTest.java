@@ -87,6 +87,21 @@ class SegmentationRunTest {
                 + "code,class\n").contains(loyal + ",10,3,2400.00,4,2,3,HHH,important-value\n",
                 lapsed + ",200,1,80.00,1,1,1,LLL,general-win-back\n");
 
+        var distribution = given().header("Authorization", OPERATOR).get("/analytics/rfm?model=" + model).then()
+                .statusCode(200).extract().jsonPath();
+        List<Map<String, Object>> groups = distribution.getList("groups");
+        assertThat(groups).extracting(g -> g.get("group")).contains("important-value", "general-win-back");
+        assertThat(groups.stream().mapToLong(g -> ((Number) g.get("customers")).longValue()).sum())
+                .isEqualTo(distribution.getLong("customers"));
+        assertThat(groups.stream().mapToDouble(g -> ((Number) g.get("share")).doubleValue()).sum())
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6)); // JsonPath reads floats
+        assertThat(groups).filteredOn(g -> "important-value".equals(g.get("group"))).singleElement()
+                .satisfies(g -> assertThat(g.get("displayName")).isEqualTo("important value"));
+        problem(given().header("Authorization", OPERATOR).get("/analytics/rfm").then(), 400)
+                .body("violations.field", hasItem("model"));
+        problem(given().header("Authorization", OPERATOR).get("/analytics/rfm?model=none-" + UUID.randomUUID())
+                .then(), 404);
+
         given().header("Authorization", APP).get("/customers/" + loyal + "/segments").then().statusCode(200)
                 .body("source", equalTo("redis")).body("version", equalTo(first.tagsVersion().intValue()))
                 .body("tags.'rfm:" + model + "'", equalTo("important-value"))
