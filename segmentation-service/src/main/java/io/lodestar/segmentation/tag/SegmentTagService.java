@@ -66,8 +66,8 @@ public class SegmentTagService {
      */
     public Uni<Void> forget(String customerId) {
         return values.get(keys.key(RedisKeyspace.segmentTagsVersion()))
-                .chain(version -> version == null ? Uni.createFrom().voidItem()
-                        : this.keyCommands.del(keys.key(RedisKeyspace.segmentTags(Long.parseLong(version), customerId)))
+                .chain(current -> current == null ? Uni.createFrom().voidItem()
+                        : keyCommands.del(keys.key(RedisKeyspace.segmentTags(Long.parseLong(current), customerId)))
                                 .replaceWithVoid())
                 .onFailure().invoke(e -> Log.warnf("Erasure of %s: its Redis tags stay until they expire (%s)",
                         customerId, e.getMessage()))
