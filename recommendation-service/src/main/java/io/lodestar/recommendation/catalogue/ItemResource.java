@@ -1,0 +1,63 @@
+package io.lodestar.recommendation.catalogue;
+
+import java.net.URI;
+
+import io.lodestar.platform.security.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/")
+@Tag(name = "Item catalogue")
+@Produces(MediaType.APPLICATION_JSON)
+public class ItemResource {
+
+    private final ItemService service;
+
+    public ItemResource(ItemService service) {
+        this.service = service;
+    }
+
+    @PUT
+    @Path("items/{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Create or replace an item", description = "201 when new, 200 when replaced. A stub created "
+            + "from an event becomes a full item.")
+    public Uni<RestResponse<ItemView>> put(@RestPath String itemId, @NotNull @Valid ItemRequest request) {
+        return service.put(itemId, request).map(saved -> saved.created()
+                ? RestResponse.ResponseBuilder.<ItemView>created(URI.create("/items/" + itemId))
+                        .entity(saved.item()).build()
+                : RestResponse.ok(saved.item()));
+    }
+
+    @POST
+    @Path("items:batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "Create or replace up to 1,000 items", description = "All or nothing: one invalid item "
+            + "refuses the whole batch, naming its field (items[3].price).")
+    public Uni<BatchResultView> putAll(@NotNull @Valid BatchItemRequest request) {
+        return service.putAll(request);
+    }
+
+    @GET
+    @Path("items/{itemId}")
+    @RolesAllowed({Roles.APP, Roles.OPERATOR, Roles.ADMIN})
+    @Operation(summary = "One item")
+    public Uni<ItemView> get(@RestPath String itemId) {
+        return service.get(itemId);
+    }
+}

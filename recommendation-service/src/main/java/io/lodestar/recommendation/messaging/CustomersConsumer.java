@@ -1,0 +1,27 @@
+package io.lodestar.recommendation.messaging;
+
+import io.lodestar.platform.messaging.EventIntake;
+import io.lodestar.recommendation.interaction.InteractionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Consumes profile snapshots (region, birth date); a record it cannot parse or apply goes to the channel's dead-letter topic. */
+@ApplicationScoped
+public class CustomersConsumer {
+
+    public static final String CHANNEL = "customers";
+
+    private final EventIntake intake;
+    private final InteractionService interactions;
+
+    public CustomersConsumer(EventIntake intake, InteractionService interactions) {
+        this.intake = intake;
+        this.interactions = interactions;
+    }
+
+    @Incoming(CHANNEL)
+    public Uni<Void> consume(String json) {
+        return intake.accept(CHANNEL, json, interactions::applyCustomerEvent);
+    }
+}

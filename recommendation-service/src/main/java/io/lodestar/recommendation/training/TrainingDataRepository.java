@@ -1,0 +1,125 @@
+package io.lodestar.recommendation.training;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.lodestar.recommendation.interaction.InteractionKind;
+import io.lodestar.recommendation.interaction.InteractionWeighting;
+import io.lodestar.recommendation.model.InteractionMatrix;
+import io.lodestar.recommendation.training.TrainingData.Purchase;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Reads the interactions of the training horizon and the catalogue's categories into {@link TrainingData}. Rows
+ * stream through a cursor in pages, so a large history is never held as database rows, only as the compact arrays the
+ * models need.
+ */
+@ApplicationScoped
+public class TrainingDataRepository {
+
+    private static final int FETCH = 10_000;
+
+    private final Pool pool;
+
+    public TrainingDataRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Everything since {@code since}, weighted as of {@code asOf}. */
+    public Uni<TrainingData> load(Instant since, Instant asOf, InteractionWeighting weighting) {
+        return pool.withTransaction(connection -> {
+            Accumulator acc = new Accumulator(weighting, asOf);
+            return connection.prepare("""
+                    SELECT customer_id, item_id, kind, quantity, order_id, occurred_at FROM interaction
+                    WHERE occurred_at >= $1 AND occurred_at <= $2
+                    ORDER BY customer_id, occurred_at, order_id NULLS FIRST, item_id""")
+                    .onItem().transformToMulti(statement -> statement.createStream(FETCH,
+                            Tuple.of(since.atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC))).toMulti())
+                    .onItem().invoke(acc::add)
+                    .collect().last()
+                    .chain(() -> connection.query("SELECT item_id, category FROM item").execute())
+                    .map(rows -> {
+                        Map<String, String> categories = new HashMap<>();
+                        rows.forEach(row -> categories.put(row.getString("item_id"), row.getString("category")));
+                        return acc.build(categories);
+                    });
+        });
+    }
+
+    /** Collects rows (in customer order) into dictionaries, cells, baskets and purchase sequences. */
+    static final class Accumulator {
+
+        private final InteractionWeighting weighting;
+        private final Instant asOf;
+        private final Map<String, Integer> customers = new LinkedHashMap<>();
+        private final Map<String, Integer> items = new LinkedHashMap<>();
+        private final Map<String, List<Integer>> basketItems = new LinkedHashMap<>();
+        private final List<List<Purchase>> purchases = new ArrayList<>();
+        private int[] rows = new int[1024];
+        private int[] columns = new int[1024];
+        private float[] weights = new float[1024];
+        private int cells;
+
+        Accumulator(InteractionWeighting weighting, Instant asOf) {
+            this.weighting = weighting;
+            this.asOf = asOf;
+        }
+
+        void add(Row row) {
+            add(row.getString("customer_id"), row.getString("item_id"), InteractionKind.ofWire(row.getString("kind")),
+                    row.getInteger("quantity"), row.getString("order_id"),
+                    row.getOffsetDateTime("occurred_at").toInstant());
+        }
+
+        void add(String customerId, String itemId, InteractionKind kind, int quantity, String orderId, Instant at) {
+            int customer = customers.computeIfAbsent(customerId, id -> {
+                purchases.add(new ArrayList<>());
+                return customers.size();
+            });
+            int item = items.computeIfAbsent(itemId, id -> items.size());
+            if (cells == rows.length) {
+                rows = java.util.Arrays.copyOf(rows, cells * 2);
+                columns = java.util.Arrays.copyOf(columns, cells * 2);
+                weights = java.util.Arrays.copyOf(weights, cells * 2);
+            }
+            rows[cells] = customer;
+            columns[cells] = item;
+            weights[cells] = weighting.weight(kind, quantity, at, asOf);
+            cells++;
+            if (kind == InteractionKind.ORDER) {
+                basketItems.computeIfAbsent(orderId, id -> new ArrayList<>()).add(item);
+                purchases.get(customer).add(new Purchase(item, at));
+            }
+        }
+
+        TrainingData build(Map<String, String> categoryOfItemId) {
+            List<String> itemIds = List.copyOf(items.keySet());
+            InteractionMatrix.Builder builder = InteractionMatrix.builder(List.copyOf(customers.keySet()), itemIds);
+            for (int i = 0; i < cells; i++) {
+                builder.add(rows[i], columns[i], weights[i]);
+            }
+            int[][] baskets = basketItems.values().stream()
+                    .map(basket -> new TreeSet<>(basket).stream().mapToInt(Integer::intValue).toArray())
+                    .toArray(int[][]::new);
+            Map<String, Integer> categoryIndex = new LinkedHashMap<>();
+            int[] categoryOfItem = new int[itemIds.size()];
+            for (int item = 0; item < itemIds.size(); item++) {
+                String category = categoryOfItemId.get(itemIds.get(item));
+                categoryOfItem[item] = category == null ? -1
+                        : categoryIndex.computeIfAbsent(category, c -> categoryIndex.size());
+            }
+            return new TrainingData(builder.build(), baskets, purchases, categoryOfItem,
+                    List.copyOf(categoryIndex.keySet()), asOf);
+        }
+    }
+}
