@@ -31,6 +31,8 @@ CREATE TABLE model_version (
     interactions integer     NOT NULL,
     -- The item dictionary: item_ids[i + 1] is item index i (PostgreSQL arrays start at 1).
     item_ids     text[]      NOT NULL,
+    -- What restoring the models needs besides their numbers, e.g. {"als": {"rank": 64, "regularization": 0.1, ...}}.
+    parameters   jsonb       NOT NULL DEFAULT '{}'::jsonb,
     activated_at timestamptz
 );
 

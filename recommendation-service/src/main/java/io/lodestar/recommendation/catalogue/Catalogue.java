@@ -2,7 +2,9 @@ package io.lodestar.recommendation.catalogue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,6 +33,7 @@ public class Catalogue {
     private final Pool pool;
     private final ItemRepository items;
     private volatile Map<String, ItemView> byId = Map.of();
+    private volatile Map<String, List<ItemView>> byCategory = Map.of();
     private volatile Instant loadedUpTo = Instant.EPOCH;
     private volatile boolean loaded;
 
@@ -56,7 +59,7 @@ public class Catalogue {
             return pool.withConnection(items::all).invoke(all -> {
                 Map<String, ItemView> fresh = new HashMap<>(all.size() * 2);
                 all.forEach(item -> fresh.put(item.itemId(), item));
-                byId = fresh;
+                replace(fresh);
                 loadedUpTo = now;
                 loaded = true;
             }).replaceWithVoid();
@@ -66,10 +69,26 @@ public class Catalogue {
             if (!changed.isEmpty()) {
                 Map<String, ItemView> fresh = new HashMap<>(byId);
                 changed.forEach(item -> fresh.put(item.itemId(), item));
-                byId = fresh;
+                replace(fresh);
             }
             loadedUpTo = now;
         }).replaceWithVoid();
+    }
+
+    private void replace(Map<String, ItemView> fresh) {
+        Map<String, List<ItemView>> categories = new HashMap<>();
+        fresh.values().forEach(item -> {
+            if (item.category() != null) {
+                categories.computeIfAbsent(item.category(), c -> new ArrayList<>()).add(item);
+            }
+        });
+        byCategory = categories;
+        byId = fresh;
+    }
+
+    /** Items of a category (read-only), in no particular order. */
+    public List<ItemView> inCategory(String category) {
+        return category == null ? List.of() : byCategory.getOrDefault(category, List.of());
     }
 
     public Optional<ItemView> find(String itemId) {

@@ -1,0 +1,42 @@
+package io.lodestar.recommendation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How recommendations are served ({@code lodestar.serving.*}). */
+@ConfigMapping(prefix = "lodestar.serving")
+public interface ServingConfig {
+
+    /** The segmentation tag that names a customer's segment for "popular in your segment" (e.g. the K-means cluster). */
+    @WithDefault("cluster")
+    String segmentTag();
+
+    /** Default number of recommendations when the request gives no k. */
+    @WithDefault("10")
+    int defaultK();
+
+    /** At most this share of a response from one category (diversity); at least one item per category is allowed. */
+    @WithDefault("0.4")
+    double maxCategoryShare();
+
+    /**
+     * Score multiplier for long-tail items (outside the head that makes up 80% of interactions): CF is weakest
+     * there, so a small boost keeps the catalogue's tail visible. 1 = no boost.
+     */
+    @WithDefault("1.15")
+    double longTailBoost();
+
+    /** Days after which a bought consumable is due again when the catalogue gives none. */
+    @WithDefault("30")
+    int defaultRepurchaseDays();
+
+    /** Lifetime of a cached recommendation list in Redis. */
+    @WithDefault("6h")
+    Duration cacheTtl();
+
+    /** How long serving waits for Redis (segment tags, cache) before answering without it. */
+    @WithDefault("50ms")
+    Duration redisTimeout();
+}

@@ -1,0 +1,91 @@
+package io.lodestar.recommendation.config;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How models train ({@code lodestar.training.*}). */
+@ConfigMapping(prefix = "lodestar.training")
+public interface TrainingConfig {
+
+    /** When the scheduled retraining runs (Quartz-style cron); {@code off} disables it. */
+    @WithDefault("0 30 3 * * ?")
+    String cron();
+
+    /** Threads for the CPU-heavy phases (ALS, item-CF); at most the cores the container has. */
+    @WithDefault("2")
+    int threads();
+
+    Als als();
+
+    ItemCf itemCf();
+
+    Rules rules();
+
+    Sequences sequences();
+
+    /** Implicit ALS (Hu, Koren, Volinsky). */
+    interface Als {
+        @WithDefault("64")
+        int rank();
+
+        @WithDefault("15")
+        int iterations();
+
+        @WithDefault("0.1")
+        double regularization();
+
+        /** Confidence = 1 + alpha · weight. */
+        @WithDefault("10")
+        double alpha();
+
+        @WithDefault("42")
+        long seed();
+    }
+
+    /** Item-based collaborative filtering. */
+    interface ItemCf {
+        /** cosine or jaccard. */
+        @WithDefault("cosine")
+        String similarity();
+
+        @WithDefault("50")
+        int neighbours();
+
+        @WithDefault("2")
+        int minCoCustomers();
+    }
+
+    /** Association rules over order baskets (FP-growth). */
+    interface Rules {
+        /** Fraction of baskets an item set must appear in. */
+        @WithDefault("0.005")
+        double minSupport();
+
+        @WithDefault("0.1")
+        double minConfidence();
+
+        @WithDefault("1.0")
+        double minLift();
+
+        /** Items in a rule, antecedent and consequent together. */
+        @WithDefault("3")
+        int maxLength();
+    }
+
+    /** Sequential rules "bought A, then B within D days". */
+    interface Sequences {
+        @WithDefault("90d")
+        Duration maxGap();
+
+        @WithDefault("3")
+        int minCustomers();
+
+        @WithDefault("0.05")
+        double minConfidence();
+
+        @WithDefault("1.0")
+        double minLift();
+    }
+}

@@ -1,0 +1,84 @@
+package io.lodestar.recommendation.training;
+
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.lodestar.recommendation.als.AlsModel;
+import io.lodestar.recommendation.association.BoughtTogether;
+import io.lodestar.recommendation.itemcf.ItemNeighbours;
+import io.lodestar.recommendation.popularity.PopularityRanking;
+
+/**
+ * One model version in memory: every model trained on one snapshot, sharing its item dictionary. Immutable; serving
+ * reads whichever set {@link ActiveModels} holds at the start of a request, so a swap never mixes versions.
+ *
+ * @param rankings scope ({@link #GLOBAL}, {@link #CATEGORY}, {@link #SEGMENT}, {@link #REGION}, {@link #AGE_BAND})
+ *                 → key (category, segment value, …; "" for global) → ranking
+ */
+public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Map<String, Integer> indexOf,
+                       ItemNeighbours itemCf, AlsModel als, BoughtTogether boughtTogether,
+                       Map<String, Map<String, PopularityRanking>> rankings, BitSet head) {
+
+    /** The head is the most popular items that together make up this share of the interactions; the rest is the long tail. */
+    static final double HEAD_SHARE = 0.8;
+
+    public static final String GLOBAL = "global";
+    public static final String CATEGORY = "category";
+    public static final String SEGMENT = "segment";
+    public static final String REGION = "region";
+    public static final String AGE_BAND = "age-band";
+
+    public static ModelSet of(long version, Instant trainedAt, List<String> itemIds, ItemNeighbours itemCf,
+                              AlsModel als, BoughtTogether boughtTogether,
+                              Map<String, Map<String, PopularityRanking>> rankings) {
+        Map<String, Integer> indexOf = new HashMap<>(itemIds.size() * 2);
+        for (int i = 0; i < itemIds.size(); i++) {
+            indexOf.put(itemIds.get(i), i);
+        }
+        return new ModelSet(version, trainedAt, List.copyOf(itemIds), Map.copyOf(indexOf), itemCf, als,
+                boughtTogether, rankings, head(rankings));
+    }
+
+    /** True for an item outside the head (the Pareto cut of the global ranking's scores). */
+    public boolean longTail(int item) {
+        return !head.get(item);
+    }
+
+    private static BitSet head(Map<String, Map<String, PopularityRanking>> rankings) {
+        BitSet head = new BitSet();
+        PopularityRanking global = rankings.getOrDefault(GLOBAL, Map.of()).get("");
+        if (global == null) {
+            return head;
+        }
+        double total = 0;
+        for (int rank = 0; rank < global.size(); rank++) {
+            total += Math.max(0, global.score(rank));
+        }
+        double covered = 0;
+        for (int rank = 0; rank < global.size() && covered < HEAD_SHARE * total; rank++) {
+            head.set(global.item(rank));
+            covered += Math.max(0, global.score(rank));
+        }
+        return head;
+    }
+
+    /** The item's index in this version's dictionary, or -1 if the version has not seen it. */
+    public int index(String itemId) {
+        Integer index = indexOf.get(itemId);
+        return index == null ? -1 : index;
+    }
+
+    public String itemId(int index) {
+        return itemIds.get(index);
+    }
+
+    /** The ranking of a scope and key; the empty ranking when there is none. */
+    public PopularityRanking ranking(String scope, String key) {
+        Map<String, PopularityRanking> byKey = rankings.get(scope);
+        PopularityRanking ranking = byKey == null || key == null ? null : byKey.get(key);
+        return ranking == null ? PopularityRanking.empty() : ranking;
+    }
+}
