@@ -1,0 +1,185 @@
+package io.lodestar.recommendation.sequence;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Mines "customers who bought A bought B within D days" from each customer's purchase history.
+ *
+ * <p>Per customer, purchases are walked in time order with a sliding window of the purchases in the last
+ * {@code maxGap}; every purchase b pairs with each earlier item a in its window. A customer counts once per ordered
+ * pair (a, b), a ≠ b: at the first b that has an a in its window, and the days between are measured from the earliest
+ * a in that window, which is exactly "the first A followed by a B within the gap". Pairs are counted in a primitive
+ * hash map keyed by {@code a << 32 | b}. The cost is Σ over customers of purchases × window size, i.e. about
+ * 4,000 × 100 × 100 steps for Online Retail.
+ *
+ * <p>Two passes over the histories: the first counts pairs, the second collects the days between only for the pairs
+ * that became rules, so memory for the medians is bounded by the rules kept, not by all pairs ever seen.
+ */
+public final class SequentialRuleMiner {
+
+    private static final double MILLIS_PER_DAY = 86_400_000d;
+
+    /** Strongest rules first; the rest of the order only makes the output deterministic. */
+    private static final Comparator<SequentialRule> STRONGEST_FIRST = Comparator
+            .comparingDouble(SequentialRule::lift).reversed()
+            .thenComparing(Comparator.comparingDouble(SequentialRule::confidence).reversed())
+            .thenComparing(Comparator.comparingInt(SequentialRule::customersWithSequence).reversed())
+            .thenComparingInt(SequentialRule::antecedent)
+            .thenComparingInt(SequentialRule::consequent);
+
+    private SequentialRuleMiner() {
+    }
+
+    /**
+     * @param customers  one list of purchases per customer (any order; sorted here by time); customers without
+     *                   purchases still count in "all customers"
+     * @param parameters gap and thresholds
+     * @return the rules, highest lift first (then confidence, customers, antecedent, consequent)
+     */
+    public static List<SequentialRule> mine(List<List<Purchase>> customers, SequenceParameters parameters) {
+        Histories histories = Histories.of(customers);
+        long maxGapMillis = parameters.maxGap().toMillis();
+        int customerCount = customers.size();
+        if (customerCount == 0) {
+            return List.of();
+        }
+
+        LongIntHashMap pairCustomers = new LongIntHashMap(1 << 16);
+        histories.forEachFirstSequence(maxGapMillis, (pair, gapMillis) -> pairCustomers.add(pair, 1));
+
+        // Keep the pairs that pass every threshold; give each a slot for its days between.
+        int[] itemCustomers = histories.customersPerItem();
+        LongIntHashMap ruleIndex = new LongIntHashMap(1024);
+        List<long[]> kept = new ArrayList<>();
+        pairCustomers.forEach((pair, count) -> {
+            int antecedent = (int) (pair >>> 32);
+            int consequent = (int) pair;
+            double confidence = (double) count / itemCustomers[antecedent];
+            double lift = confidence / ((double) itemCustomers[consequent] / customerCount);
+            if (count >= parameters.minCustomers() && confidence >= parameters.minConfidence()
+                    && lift >= parameters.minLift()) {
+                ruleIndex.putIfAbsent(pair, kept.size());
+                kept.add(new long[] { pair, count });
+            }
+        });
+        double[][] daysBetween = new double[kept.size()][];
+        for (int r = 0; r < kept.size(); r++) {
+            daysBetween[r] = new double[(int) kept.get(r)[1]];
+        }
+        int[] filled = new int[kept.size()];
+        histories.forEachFirstSequence(maxGapMillis, (pair, gapMillis) -> {
+            int rule = ruleIndex.get(pair, -1);
+            if (rule >= 0) {
+                daysBetween[rule][filled[rule]++] = gapMillis / MILLIS_PER_DAY;
+            }
+        });
+
+        List<SequentialRule> rules = new ArrayList<>(kept.size());
+        for (int r = 0; r < kept.size(); r++) {
+            long pair = kept.get(r)[0];
+            int count = (int) kept.get(r)[1];
+            int antecedent = (int) (pair >>> 32);
+            int consequent = (int) pair;
+            double confidence = (double) count / itemCustomers[antecedent];
+            double lift = confidence / ((double) itemCustomers[consequent] / customerCount);
+            rules.add(new SequentialRule(antecedent, consequent, itemCustomers[antecedent], count,
+                    (double) count / customerCount, confidence, lift, median(daysBetween[r])));
+        }
+        rules.sort(STRONGEST_FIRST);
+        return List.copyOf(rules);
+    }
+
+    private static double median(double[] values) {
+        Arrays.sort(values);
+        int middle = values.length / 2;
+        return values.length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
+    }
+
+    /** Every customer's purchases as sorted primitive arrays, so both passes walk them cheaply. */
+    private static final class Histories {
+
+        private final int[][] items;
+        private final long[][] millis;
+        private final int itemBound;
+
+        private Histories(int[][] items, long[][] millis, int itemBound) {
+            this.items = items;
+            this.millis = millis;
+            this.itemBound = itemBound;
+        }
+
+        static Histories of(List<List<Purchase>> customers) {
+            int[][] items = new int[customers.size()][];
+            long[][] millis = new long[customers.size()][];
+            int itemBound = 0;
+            for (int c = 0; c < customers.size(); c++) {
+                List<Purchase> purchases = new ArrayList<>(customers.get(c));
+                // stable: purchases of one instant keep the caller's order
+                purchases.sort(Comparator.comparing(Purchase::at));
+                items[c] = new int[purchases.size()];
+                millis[c] = new long[purchases.size()];
+                for (int p = 0; p < purchases.size(); p++) {
+                    Purchase purchase = purchases.get(p);
+                    items[c][p] = purchase.item();
+                    millis[c][p] = toMillis(purchase.at());
+                    itemBound = Math.max(itemBound, purchase.item() + 1);
+                }
+            }
+            return new Histories(items, millis, itemBound);
+        }
+
+        private static long toMillis(Instant at) {
+            return at.toEpochMilli();
+        }
+
+        /** How many customers bought each item at least once. */
+        int[] customersPerItem() {
+            int[] counts = new int[itemBound];
+            int[] lastCustomer = new int[itemBound];
+            Arrays.fill(lastCustomer, -1);
+            for (int c = 0; c < items.length; c++) {
+                for (int item : items[c]) {
+                    if (lastCustomer[item] != c) {
+                        lastCustomer[item] = c;
+                        counts[item]++;
+                    }
+                }
+            }
+            return counts;
+        }
+
+        /** Calls {@code visitor} once per customer and ordered pair, with the gap of its first occurrence. */
+        void forEachFirstSequence(long maxGapMillis, SequenceVisitor visitor) {
+            LongIntHashMap seen = new LongIntHashMap(1024);
+            for (int c = 0; c < items.length; c++) {
+                int[] bought = items[c];
+                long[] at = millis[c];
+                seen.clear();
+                int windowStart = 0;
+                for (int later = 0; later < bought.length; later++) {
+                    while (at[windowStart] < at[later] - maxGapMillis) {
+                        windowStart++;
+                    }
+                    // oldest first, so the first time a pair shows up it is measured from the earliest A
+                    for (int earlier = windowStart; at[earlier] < at[later]; earlier++) {
+                        if (bought[earlier] != bought[later]) {
+                            long pair = ((long) bought[earlier] << 32) | bought[later];
+                            if (seen.putIfAbsent(pair, 0)) {
+                                visitor.visit(pair, at[later] - at[earlier]);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface SequenceVisitor {
+        void visit(long pair, long gapMillis);
+    }
+}
