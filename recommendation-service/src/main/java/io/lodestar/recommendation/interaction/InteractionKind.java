@@ -10,6 +10,7 @@ public enum InteractionKind {
     PRODUCT_VIEW, CLICK, FAVORITE, ADD_TO_CART, REMOVE_FROM_CART, SHARE, RECOMMENDATION_CLICK, ORDER, REFUND,
     NOT_INTERESTED;
 
+    @com.fasterxml.jackson.annotation.JsonValue
     public String wire() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -181,6 +181,15 @@ public class InteractionService {
         return byItem;
     }
 
+    /** A customer's latest interactions, newest first (what serving reads, for operators to check). */
+    public Uni<List<Interaction>> latest(String customerId, int limit) {
+        if (limit < 1 || limit > 1000) {
+            return Uni.createFrom().failure(new io.lodestar.platform.problem.InvalidInputException("limit",
+                    "must be 1 to 1000, was " + limit));
+        }
+        return pool.withConnection(connection -> interactions.latest(connection, customerId, Instant.EPOCH, limit));
+    }
+
     /** Records "not interested" for the customer (a hidden item and a negative interaction); idempotent. */
     public Uni<Void> hide(String customerId, String itemId) {
         Instant now = Instant.now();

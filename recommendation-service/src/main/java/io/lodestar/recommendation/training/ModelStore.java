@@ -112,7 +112,7 @@ public class ModelStore {
                                         factors, als.getDouble("regularization"), als.getDouble("alpha"));
                                 return ModelSet.of(version, trainedAt, itemIds,
                                         ItemNeighbours.restore(neighbours, similarities), alsModel,
-                                        BoughtTogether.of(rules, items), rankings);
+                                        BoughtTogether.of(rules), rankings);
                             }));
                 }));
     }
@@ -197,8 +197,8 @@ public class ModelStore {
         List<Tuple> tuples = new ArrayList<>();
         for (SequentialRule rule : models.sequences()) {
             tuples.add(Tuple.tuple(Arrays.asList(version, models.itemIds().get(rule.antecedent()),
-                    models.itemIds().get(rule.consequent()), rule.customersWithBoth(), rule.support(),
-                    rule.confidence(), rule.lift(), rule.medianDays())));
+                    models.itemIds().get(rule.consequent()), rule.customersWithSequence(), rule.support(),
+                    rule.confidence(), rule.lift(), rule.medianDaysBetween())));
         }
         return batches(connection, """
                 INSERT INTO sequential_rule (version, antecedent, consequent, customers, support, confidence, lift,

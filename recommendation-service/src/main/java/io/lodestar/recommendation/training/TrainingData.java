@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.lodestar.recommendation.model.InteractionMatrix;
+import io.lodestar.recommendation.sequence.Purchase;
 
 /**
  * One snapshot of the interactions, in the shapes the models train on; every index refers to the matrix's
@@ -18,8 +19,4 @@ import io.lodestar.recommendation.model.InteractionMatrix;
  */
 public record TrainingData(InteractionMatrix matrix, int[][] baskets, List<List<Purchase>> purchases,
                            int[] categoryOfItem, List<String> categories, Instant asOf) {
-
-    /** One paid item of a customer. */
-    public record Purchase(int item, Instant at) {
-    }
 }

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import io.lodestar.recommendation.interaction.InteractionKind;
 import io.lodestar.recommendation.interaction.InteractionWeighting;
 import io.lodestar.recommendation.model.InteractionMatrix;
-import io.lodestar.recommendation.training.TrainingData.Purchase;
+import io.lodestar.recommendation.sequence.Purchase;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -98,7 +98,7 @@ final class TrainingExecution {
 
             phase("sequences", 85);
             TrainingConfig.Sequences seq = deps.training().sequences();
-            List<SequentialRule> sequences = SequentialRuleMiner.mine(data.purchases(), matrix.itemCount(),
+            List<SequentialRule> sequences = SequentialRuleMiner.mine(data.purchases(),
                     new SequenceParameters(seq.maxGap(), seq.minCustomers(), seq.minConfidence(), seq.minLift()));
             report.put("sequentialRules", sequences.size());
 
@@ -108,7 +108,7 @@ final class TrainingExecution {
             long version = await(() -> deps.store().save(runId, asOf, models));
             await(() -> deps.store().activate(version));
             deps.active().swap(ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
-                    io.lodestar.recommendation.association.BoughtTogether.of(rules, matrix.itemCount()), rankings));
+                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings));
             phaseDone();
             await(() -> deps.runs().succeed(runId, phaseMillis, report, version));
             Log.infof("training run %s: version %d from %d interactions in %s", runId, version, matrix.size(),
