@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestResponse;
 
-@Path("/")
+@Path("/items")
 @Tag(name = "Item catalogue")
 @Produces(MediaType.APPLICATION_JSON)
 public class ItemResource {
@@ -31,7 +30,7 @@ public class ItemResource {
     }
 
     @PUT
-    @Path("items/{itemId}")
+    @Path("/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Create or replace an item", description = "201 when new, 200 when replaced. A stub created "
@@ -43,18 +42,8 @@ public class ItemResource {
                 : RestResponse.ok(saved.item()));
     }
 
-    @POST
-    @Path("items:batch")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
-    @Operation(summary = "Create or replace up to 1,000 items", description = "All or nothing: one invalid item "
-            + "refuses the whole batch, naming its field (items[3].price).")
-    public Uni<BatchResultView> putAll(@NotNull @Valid BatchItemRequest request) {
-        return service.putAll(request);
-    }
-
     @GET
-    @Path("items/{itemId}")
+    @Path("/{itemId}")
     @RolesAllowed({Roles.APP, Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "One item")
     public Uni<ItemView> get(@RestPath String itemId) {

@@ -1,7 +1,6 @@
 package io.lodestar.recommendation.config;
 
 import java.time.Duration;
-import java.util.Map;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -17,9 +16,40 @@ public interface InteractionConfig {
      * Weight per interaction kind (a paid order ≫ cart ≫ favourite ≫ product view); an order's weight is per unit.
      * Refunds and "not interested" are negative: the customer told us something they do not want.
      */
-    @WithDefault("product_view=1,click=1,recommendation_click=1.5,share=2,favorite=3,add_to_cart=4,"
-            + "remove_from_cart=-1,order=10,refund=-10,not_interested=-20")
-    Map<String, Float> weights();
+    Weights weights();
+
+    /** {@code lodestar.interactions.weights.<kind>}; an order's and a refund's weight is per unit. */
+    interface Weights {
+        @WithDefault("1")
+        float productView();
+
+        @WithDefault("1")
+        float click();
+
+        @WithDefault("1.5")
+        float recommendationClick();
+
+        @WithDefault("2")
+        float share();
+
+        @WithDefault("3")
+        float favorite();
+
+        @WithDefault("4")
+        float addToCart();
+
+        @WithDefault("-1")
+        float removeFromCart();
+
+        @WithDefault("10")
+        float order();
+
+        @WithDefault("-10")
+        float refund();
+
+        @WithDefault("-20")
+        float notInterested();
+    }
 
     /** Half-life of an interaction's weight: an interaction this old counts half. */
     @WithDefault("90d")

@@ -9,8 +9,8 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "lodestar.training")
 public interface TrainingConfig {
 
-    /** When the scheduled retraining runs (Quartz-style cron); {@code off} disables it. */
-    @WithDefault("0 30 3 * * ?")
+    /** When the scheduled retraining runs (Quartz cron); the scheduler of ModelRunService reads this key. */
+    @WithDefault("0 30 4 * * ?")
     String cron();
 
     /** Threads for the CPU-heavy phases (ALS, item-CF); at most the cores the container has. */

@@ -25,26 +25,30 @@ public final class InteractionWeighting {
         if (maxUnits < 1) {
             throw new IllegalArgumentException("maxUnitsPerOrderLine must be at least 1");
         }
+        for (InteractionKind kind : InteractionKind.values()) {
+            if (!weights.containsKey(kind)) {
+                throw new IllegalArgumentException("no weight for " + kind.wire());
+            }
+        }
         this.weights = new EnumMap<>(weights);
         this.halfLifeSeconds = halfLife.toSeconds();
         this.maxUnits = maxUnits;
     }
 
-    /** From configuration; a kind missing from {@code lodestar.interactions.weights} is refused at start-up. */
+    /** From configuration ({@code lodestar.interactions.*}). */
     public static InteractionWeighting of(InteractionConfig config) {
+        InteractionConfig.Weights w = config.weights();
         Map<InteractionKind, Float> weights = new EnumMap<>(InteractionKind.class);
-        config.weights().forEach((kind, weight) -> {
-            try {
-                weights.put(InteractionKind.ofWire(kind), weight);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("lodestar.interactions.weights: unknown kind " + kind);
-            }
-        });
-        for (InteractionKind kind : InteractionKind.values()) {
-            if (!weights.containsKey(kind)) {
-                throw new IllegalArgumentException("lodestar.interactions.weights: no weight for " + kind.wire());
-            }
-        }
+        weights.put(InteractionKind.PRODUCT_VIEW, w.productView());
+        weights.put(InteractionKind.CLICK, w.click());
+        weights.put(InteractionKind.RECOMMENDATION_CLICK, w.recommendationClick());
+        weights.put(InteractionKind.SHARE, w.share());
+        weights.put(InteractionKind.FAVORITE, w.favorite());
+        weights.put(InteractionKind.ADD_TO_CART, w.addToCart());
+        weights.put(InteractionKind.REMOVE_FROM_CART, w.removeFromCart());
+        weights.put(InteractionKind.ORDER, w.order());
+        weights.put(InteractionKind.REFUND, w.refund());
+        weights.put(InteractionKind.NOT_INTERESTED, w.notInterested());
         return new InteractionWeighting(weights, config.halfLife(), config.maxUnitsPerOrderLine());
     }
 

@@ -8,6 +8,7 @@ import io.lodestar.platform.problem.ConflictException;
 import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.platform.problem.ResourceNotFoundException;
 import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -41,8 +42,13 @@ public class ModelRunService {
                 });
     }
 
-    /** The scheduled start: a run that is already running is not an error, just no second one. */
-    public Uni<Void> startScheduled() {
+    /**
+     * The scheduled retraining (after segmentation's nightly run, so per-segment popularity sees fresh tags). A run
+     * that is already running is not an error, just no second one.
+     */
+    @Scheduled(identity = "lodestar-training", cron = "${lodestar.training.cron:0 30 4 * * ?}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> startScheduled() {
         return start(SCHEDULED).replaceWithVoid()
                 .onFailure(ConflictException.class).invoke(e -> Log.info("Scheduled training skipped: "
                         + e.getMessage()))

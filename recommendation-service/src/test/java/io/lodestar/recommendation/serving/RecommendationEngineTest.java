@@ -116,8 +116,9 @@ class RecommendationEngineTest {
         RecommendationEngine boosted = new RecommendationEngine(new ServingPolicy(1.0, 3.0, 30));
         List<RecommendedItem> lifted = boosted.recommend(models(), lookup(), cold(), Scene.HOME, null, 5, NOW);
 
-        assertThat(plain.get(0).itemId()).isEqualTo("sunscreen");
-        assertThat(lifted.get(0).itemId()).isNotEqualTo("sunscreen");
+        assertThat(scoreOf(lifted, "sunscreen")).isEqualTo(scoreOf(plain, "sunscreen"));
+        assertThat(scoreOf(lifted, "umbrella")).isCloseTo(3 * scoreOf(plain, "umbrella"),
+                org.assertj.core.data.Offset.offset(1e-3));
     }
 
     @Test
@@ -147,6 +148,10 @@ class RecommendationEngineTest {
         assertThat(engine.recommend(null, lookup(), due, Scene.HOME, null, 5, NOW))
                 .extracting(RecommendedItem::itemId).containsExactly("formula");
         assertThat(engine.recommend(null, lookup(), cold(), Scene.HOME, null, 5, NOW)).isEmpty();
+    }
+
+    private static double scoreOf(List<RecommendedItem> items, String itemId) {
+        return items.stream().filter(i -> i.itemId().equals(itemId)).findFirst().orElseThrow().score();
     }
 
     private ModelSet models() {
