@@ -23,8 +23,6 @@ import io.lodestar.recommendation.model.InteractionMatrix;
  */
 public final class PopularityRanking {
 
-    private static final PopularityRanking EMPTY = new PopularityRanking(new int[0], new float[0]);
-
     private final int[] items;
     private final float[] scores;
 
@@ -60,7 +58,7 @@ public final class PopularityRanking {
     /** The ranking over every customer of the matrix. */
     public static PopularityRanking global(InteractionMatrix matrix) {
         int[] everyoneInGroupZero = new int[matrix.customerCount()];
-        return perGroup(matrix, everyoneInGroupZero).get(0);
+        return rankPerGroup(matrix, everyoneInGroupZero, 1).get(0);
     }
 
     /**
@@ -75,13 +73,17 @@ public final class PopularityRanking {
         if (groupOfCustomer.length != matrix.customerCount()) {
             throw new IllegalArgumentException("groupOfCustomer needs one entry per customer (matrix row)");
         }
-        int groupCount = 1 + Arrays.stream(groupOfCustomer).max().orElse(-1);
         if (Arrays.stream(groupOfCustomer).anyMatch(group -> group < -1)) {
             throw new IllegalArgumentException("group indices are -1 (none) or non-negative");
         }
+        return rankPerGroup(matrix, groupOfCustomer, 1 + Arrays.stream(groupOfCustomer).max().orElse(-1));
+    }
+
+    private static List<PopularityRanking> rankPerGroup(InteractionMatrix matrix, int[] groupOfCustomer,
+            int groupCount) {
         // One dense counter row per group: groups are few (segments, regions, age bands), so groups × items stays small.
-        int[][] customers = new int[Math.max(groupCount, 1)][matrix.itemCount()];
-        double[][] netWeight = new double[Math.max(groupCount, 1)][matrix.itemCount()];
+        int[][] customers = new int[groupCount][matrix.itemCount()];
+        double[][] netWeight = new double[groupCount][matrix.itemCount()];
         int[] columns = matrix.columns();
         float[] weights = matrix.weights();
         for (int row = 0; row < matrix.customerCount(); row++) {
@@ -149,11 +151,6 @@ public final class PopularityRanking {
             rankings.add(new PopularityRanking(items[category], scores[category]));
         }
         return Collections.unmodifiableList(rankings);
-    }
-
-    /** The ranking with no items. */
-    public static PopularityRanking empty() {
-        return EMPTY;
     }
 
     private static PopularityRanking rank(int[] candidates, int[] customers, double[] netWeight) {

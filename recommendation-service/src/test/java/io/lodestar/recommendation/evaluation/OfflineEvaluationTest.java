@@ -149,6 +149,18 @@ class OfflineEvaluationTest {
     }
 
     @Test
+    void anEmptySplitGivesZeroRowsRatherThanFailing() {
+        EvaluationReport report = OfflineEvaluation.run(EvaluationSplit.byTime(List.of(), TimeSplit.lastDays(7)),
+                Map.of(), List.of(10), EvaluationProgress.NONE);
+
+        assertThat(report.models()).hasSize(2).allSatisfy(model -> {
+            assertThat(model.usersEvaluated()).isZero();
+            assertThat(model.at(10)).isEqualTo(new AccuracyAtK(10, 0, 0, 0, 0, 0, 0));
+            assertThat(model.coverage()).isZero();
+        });
+    }
+
+    @Test
     void rejectsReservedNamesAndEmptyKs() {
         Function<InteractionMatrix, Recommender> model = matrix -> fixedList();
 

@@ -90,6 +90,14 @@ class PopularityRankingTest {
     }
 
     @Test
+    void aMatrixWithoutCustomersHasAnEmptyRanking() {
+        InteractionMatrix empty = InteractionMatrix.builder(List.of(), ITEMS).build();
+
+        assertThat(PopularityRanking.global(empty).size()).isZero();
+        assertThat(PopularityRanking.perGroup(empty, new int[0])).isEmpty();
+    }
+
+    @Test
     void storedArraysReloadIntoAnEqualRanking() {
         PopularityRanking original = PopularityRanking.global(matrix());
 

@@ -165,6 +165,28 @@ class SequentialRuleMinerTest {
         }
     }
 
+    @Test
+    void largeCataloguesAndCustomersTakeTheHashedPathsWithTheSameResults() {
+        // 4,100 distinct items per customer and 4,100² candidate pairs: above both dense limits
+        int items = 4_100;
+        List<Purchase> oneAnHour = new ArrayList<>();
+        for (int item = 0; item < items; item++) {
+            oneAnHour.add(new Purchase(item, START.plus(Duration.ofHours(item))));
+        }
+
+        List<SequentialRule> rules = SequentialRuleMiner.mine(List.of(oneAnHour, oneAnHour),
+                new SequenceParameters(Duration.ofHours(1), 1, 0, 0));
+
+        // only the next item is within the hour: (i, i+1) for every i, both customers, confidence 1, lift 1
+        assertThat(rules).hasSize(items - 1).allSatisfy(rule -> {
+            assertThat(rule.consequent()).isEqualTo(rule.antecedent() + 1);
+            assertThat(rule.customersWithSequence()).isEqualTo(2);
+            assertThat(rule.lift()).isEqualTo(1.0);
+            assertThat(rule.medianDaysBetween()).isCloseTo(1 / 24d, within(1e-12));
+        });
+        assertThat(rules.get(0).antecedent()).isZero();
+    }
+
     /** Straight from the definition: the earliest A with a B after it within the gap, to the first such B. */
     private static Double firstSequenceDays(List<Purchase> purchases, int a, int b, Duration gap) {
         Instant bestA = null;
