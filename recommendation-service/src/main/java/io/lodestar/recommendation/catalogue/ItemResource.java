@@ -1,13 +1,17 @@
 package io.lodestar.recommendation.catalogue;
 
 import java.net.URI;
+import java.util.List;
 
 import io.lodestar.platform.security.Roles;
+import io.lodestar.recommendation.serving.ItemInsightService;
+import io.lodestar.recommendation.serving.ItemInsightService.RelatedItemView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -16,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestPath;
+import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/items")
@@ -24,9 +29,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ItemResource {
 
     private final ItemService service;
+    private final ItemInsightService insights;
 
-    public ItemResource(ItemService service) {
+    public ItemResource(ItemService service, ItemInsightService insights) {
         this.service = service;
+        this.insights = insights;
     }
 
     @PUT
@@ -48,5 +55,21 @@ public class ItemResource {
     @Operation(summary = "One item")
     public Uni<ItemView> get(@RestPath String itemId) {
         return service.get(itemId);
+    }
+
+    @GET
+    @RolesAllowed({Roles.APP, Roles.OPERATOR, Roles.ADMIN})
+    @Path("/{itemId}/similar")
+    @Operation(summary = "Items similar to an item (item-CF neighbours of the active version)")
+    public Uni<List<RelatedItemView>> similar(@RestPath String itemId, @RestQuery @DefaultValue("10") int k) {
+        return insights.similar(itemId, k);
+    }
+
+    @GET
+    @RolesAllowed({Roles.APP, Roles.OPERATOR, Roles.ADMIN})
+    @Path("/{itemId}/bought-together")
+    @Operation(summary = "Items bought together with an item (association rules, by confidence and lift)")
+    public Uni<List<RelatedItemView>> boughtTogether(@RestPath String itemId, @RestQuery @DefaultValue("10") int k) {
+        return insights.boughtTogether(itemId, k);
     }
 }

@@ -31,24 +31,34 @@ public final class LongTail {
 
     /** The long tail of {@code training} with a head holding {@code headShare} (in (0, 1]) of the interactions. */
     public static LongTail of(InteractionMatrix training, double headShare) {
-        if (!(headShare > 0 && headShare <= 1)) {
-            throw new IllegalArgumentException("headShare must be in (0, 1]");
-        }
-        int[] interactions = new int[training.itemCount()];
-        long total = 0;
+        long[] interactions = new long[training.itemCount()];
         float[] weights = training.weights();
         int[] columns = training.columns();
         for (int cell = 0; cell < columns.length; cell++) {
             if (weights[cell] > 0f) {
                 interactions[columns[cell]]++;
-                total++;
             }
         }
-        Integer[] byCount = new Integer[training.itemCount()];
+        return ofCounts(interactions, headShare);
+    }
+
+    /**
+     * The long tail given each item's number of positive interactions (customers with a positive weight), e.g. a
+     * stored global popularity ranking: serving computes the same cut as evaluation without the training matrix.
+     */
+    public static LongTail ofCounts(long[] interactions, double headShare) {
+        if (!(headShare > 0 && headShare <= 1)) {
+            throw new IllegalArgumentException("headShare must be in (0, 1]");
+        }
+        long total = 0;
+        for (long count : interactions) {
+            total += count;
+        }
+        Integer[] byCount = new Integer[interactions.length];
         Arrays.setAll(byCount, item -> item);
         Arrays.sort(byCount, (a, b) -> interactions[a] != interactions[b]
-                ? Integer.compare(interactions[b], interactions[a]) : Integer.compare(a, b));
-        boolean[] tail = new boolean[training.itemCount()];
+                ? Long.compare(interactions[b], interactions[a]) : Integer.compare(a, b));
+        boolean[] tail = new boolean[interactions.length];
         Arrays.fill(tail, true);
         double needed = headShare * total;
         long covered = 0;

@@ -1,13 +1,13 @@
 package io.lodestar.recommendation.training;
 
 import java.time.Instant;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.lodestar.recommendation.als.AlsModel;
 import io.lodestar.recommendation.association.BoughtTogether;
+import io.lodestar.recommendation.evaluation.LongTail;
 import io.lodestar.recommendation.itemcf.ItemNeighbours;
 import io.lodestar.recommendation.popularity.PopularityRanking;
 
@@ -20,10 +20,9 @@ import io.lodestar.recommendation.popularity.PopularityRanking;
  */
 public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Map<String, Integer> indexOf,
                        ItemNeighbours itemCf, AlsModel als, BoughtTogether boughtTogether,
-                       Map<String, Map<String, PopularityRanking>> rankings, BitSet head) {
+                       Map<String, Map<String, PopularityRanking>> rankings, LongTail longTail) {
 
-    /** The head is the most popular items that together make up this share of the interactions; the rest is the long tail. */
-    static final double HEAD_SHARE = 0.8;
+    private static final PopularityRanking NONE = PopularityRanking.of(new int[0], new float[0]);
 
     public static final String GLOBAL = "global";
     public static final String CATEGORY = "category";
@@ -39,30 +38,22 @@ public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Ma
             indexOf.put(itemIds.get(i), i);
         }
         return new ModelSet(version, trainedAt, List.copyOf(itemIds), Map.copyOf(indexOf), itemCf, als,
-                boughtTogether, rankings, head(rankings));
+                boughtTogether, rankings, longTail(itemIds.size(), rankings));
     }
 
-    /** True for an item outside the head (the Pareto cut of the global ranking's scores). */
+    /** True for an item outside the head (the Pareto cut of the global popularity, as offline evaluation cuts it). */
     public boolean longTail(int item) {
-        return !head.get(item);
+        return longTail.isLongTail(item);
     }
 
-    private static BitSet head(Map<String, Map<String, PopularityRanking>> rankings) {
-        BitSet head = new BitSet();
+    /** Each item's positive-interaction count is its global popularity score (customers with a positive weight). */
+    private static LongTail longTail(int items, Map<String, Map<String, PopularityRanking>> rankings) {
+        long[] counts = new long[items];
         PopularityRanking global = rankings.getOrDefault(GLOBAL, Map.of()).get("");
-        if (global == null) {
-            return head;
+        for (int rank = 0; global != null && rank < global.size(); rank++) {
+            counts[global.item(rank)] = Math.max(0, Math.round(global.score(rank)));
         }
-        double total = 0;
-        for (int rank = 0; rank < global.size(); rank++) {
-            total += Math.max(0, global.score(rank));
-        }
-        double covered = 0;
-        for (int rank = 0; rank < global.size() && covered < HEAD_SHARE * total; rank++) {
-            head.set(global.item(rank));
-            covered += Math.max(0, global.score(rank));
-        }
-        return head;
+        return LongTail.ofCounts(counts, LongTail.DEFAULT_HEAD_SHARE);
     }
 
     /** The item's index in this version's dictionary, or -1 if the version has not seen it. */
@@ -79,6 +70,6 @@ public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Ma
     public PopularityRanking ranking(String scope, String key) {
         Map<String, PopularityRanking> byKey = rankings.get(scope);
         PopularityRanking ranking = byKey == null || key == null ? null : byKey.get(key);
-        return ranking == null ? PopularityRanking.empty() : ranking;
+        return ranking == null ? NONE : ranking;
     }
 }

@@ -3,7 +3,6 @@ package io.lodestar.recommendation.serving;
 import java.util.List;
 
 import io.lodestar.platform.security.Roles;
-import io.lodestar.recommendation.serving.ItemInsightService.RelatedItemView;
 import io.lodestar.recommendation.training.ModelStore.RuleView;
 import io.lodestar.recommendation.training.ModelStore.SequentialRuleView;
 import io.smallrye.mutiny.Uni;
@@ -15,37 +14,21 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
 
-@Path("/")
+@Path("/rules")
 @Tag(name = "Item relations")
 @RolesAllowed({Roles.APP, Roles.OPERATOR})
 @Produces(MediaType.APPLICATION_JSON)
-public class ItemInsightResource {
+public class RuleResource {
 
     private final ItemInsightService service;
 
-    public ItemInsightResource(ItemInsightService service) {
+    public RuleResource(ItemInsightService service) {
         this.service = service;
     }
 
     @GET
-    @Path("items/{itemId}/similar")
-    @Operation(summary = "Items similar to an item (item-CF neighbours of the active version)")
-    public Uni<List<RelatedItemView>> similar(@RestPath String itemId, @RestQuery @DefaultValue("10") int k) {
-        return service.similar(itemId, k);
-    }
-
-    @GET
-    @Path("items/{itemId}/bought-together")
-    @Operation(summary = "Items bought together with an item (association rules, by confidence and lift)")
-    public Uni<List<RelatedItemView>> boughtTogether(@RestPath String itemId, @RestQuery @DefaultValue("10") int k) {
-        return service.boughtTogether(itemId, k);
-    }
-
-    @GET
-    @Path("rules")
     @Operation(summary = "Association rules of the active version",
             description = "Filters: minSupport and minConfidence in [0, 1], minLift ≥ 0; strongest (lift) first.")
     public Uni<List<RuleView>> rules(@RestQuery Double minSupport, @RestQuery Double minConfidence,
@@ -54,7 +37,7 @@ public class ItemInsightResource {
     }
 
     @GET
-    @Path("rules/sequential")
+    @Path("/sequential")
     @Operation(summary = "Sequential rules: customers who bought A bought B within D days",
             description = "itemId: only rules starting from that item.")
     public Uni<List<SequentialRuleView>> sequentialRules(@RestQuery String itemId,
