@@ -39,4 +39,16 @@ public interface ServingConfig {
     /** How long serving waits for Redis (segment tags, cache) before answering without it. */
     @WithDefault("50ms")
     Duration redisTimeout();
+
+    /** After each training, customers active within this period get their home list precomputed into Redis. */
+    @WithDefault("30d")
+    Duration precomputeActiveWithin();
+
+    /** At most this many customers are precomputed per training (the most recently active first). */
+    @WithDefault("200000")
+    int precomputeMaxCustomers();
+
+    /** Length of a precomputed list: requests for at most this k are answered from the cache. */
+    @WithDefault("20")
+    int precomputeSize();
 }

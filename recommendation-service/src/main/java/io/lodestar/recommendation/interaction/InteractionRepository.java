@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.UUID;
 
 import io.lodestar.contracts.customer.AgeBand;
+import io.lodestar.contracts.customer.GuestCustomers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -66,6 +67,21 @@ public class InteractionRepository {
                 FROM interaction WHERE customer_id = $1 AND occurred_at >= $2
                 ORDER BY occurred_at DESC LIMIT $3""")
                 .execute(Tuple.of(customerId, utc(since), limit)).map(InteractionRepository::interactions);
+    }
+
+    /**
+     * Customers (not guests) with an interaction since {@code since}, the most recently active first, at most
+     * {@code limit}.
+     */
+    public Uni<List<String>> activeCustomers(SqlClient client, Instant since, int limit) {
+        return client.preparedQuery("""
+                SELECT customer_id FROM interaction WHERE occurred_at >= $1 AND customer_id NOT LIKE $2
+                GROUP BY customer_id ORDER BY max(occurred_at) DESC, customer_id LIMIT $3""")
+                .execute(Tuple.of(utc(since), GuestCustomers.PREFIX + "%", limit)).map(rows -> {
+                    List<String> ids = new ArrayList<>(rows.size());
+                    rows.forEach(row -> ids.add(row.getString("customer_id")));
+                    return ids;
+                });
     }
 
     /** Items the customer asked not to see again. */

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.lodestar.platform.problem.InvalidInputException;
@@ -39,7 +38,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RecommendationService {
 
-    private static final TypeReference<List<RecommendedItem>> ITEMS = new TypeReference<>() { };
+    /**
+     * A cached list and the k it was computed for: a list shorter than that k is complete (the rules left no more),
+     * so it answers any request up to that k.
+     */
+    record CachedList(int computedFor, boolean coldStart, List<RecommendedItem> items) {
+    }
 
     private final Pool pool;
     private final InteractionRepository interactions;
@@ -87,15 +91,23 @@ public class RecommendationService {
         Long version = active.map(ModelSet::version).orElse(null);
         Uni<String> cached = cacheable ? cache.get(customerId, scene) : Uni.createFrom().nullItem();
         return cached.chain(hit -> {
-            List<RecommendedItem> fromCache = hit == null ? null : parse(hit);
-            if (fromCache != null && fromCache.size() >= size) {
+            CachedList fromCache = hit == null ? null : parse(hit);
+            if (fromCache != null && fromCache.computedFor() >= size) {
+                List<RecommendedItem> items = fromCache.items();
                 return Uni.createFrom().item(new RecommendationsView(customerId, scene.wire(), UUID.randomUUID(),
-                        version, false, true, fromCache.subList(0, size)));
+                        version, fromCache.coldStart(), true, items.subList(0, Math.min(size, items.size()))));
             }
             return compute(customerId, scene, itemId, size, active.orElse(null)).call(view -> cacheable
-                    ? cache.put(customerId, scene, write(view.items()), config.cacheTtl())
+                    ? cache.put(customerId, scene, write(new CachedList(size, view.coldStart(), view.items())), config.cacheTtl())
                     : Uni.createFrom().voidItem());
         });
+    }
+
+    /** Computes and caches a customer's home list of the precompute size (after a training run). */
+    Uni<Void> precompute(String customerId, ModelSet active) {
+        return compute(customerId, Scene.HOME, null, config.precomputeSize(), active)
+                .chain(view -> cache.put(customerId, Scene.HOME, write(new CachedList(config.precomputeSize(),
+                        view.coldStart(), view.items())), config.cacheTtl()));
     }
 
     private Uni<RecommendationsView> compute(String customerId, Scene scene, String itemId, int k, ModelSet active) {
@@ -130,18 +142,18 @@ public class RecommendationService {
         };
     }
 
-    private List<RecommendedItem> parse(String cached) {
+    private CachedList parse(String cached) {
         try {
-            return json.readValue(cached, ITEMS);
+            return json.readValue(cached, CachedList.class);
         } catch (JsonProcessingException e) {
             Log.warnf("unreadable cached recommendations ignored: %s", e.getOriginalMessage());
             return null;
         }
     }
 
-    private String write(List<RecommendedItem> items) {
+    private String write(CachedList list) {
         try {
-            return json.writeValueAsString(items);
+            return json.writeValueAsString(list);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("recommendations not serialisable", e);
         }

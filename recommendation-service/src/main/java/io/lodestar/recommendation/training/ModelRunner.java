@@ -34,9 +34,11 @@ public class ModelRunner {
     private volatile UUID current;
 
     public ModelRunner(ModelRunRepository runs, TrainingDataRepository data, CustomerGroups groups, ModelStore store,
-                       ActiveModels active, TrainingConfig training, InteractionConfig interactions) {
+                       ActiveModels active, TrainingConfig training, InteractionConfig interactions,
+                       VersionActivation activation) {
         this.runs = runs;
-        this.deps = new TrainingExecution.Deps(runs, data, groups, store, active, training, interactions);
+        this.deps = new TrainingExecution.Deps(runs, data, groups, store, active, training, interactions,
+                activation);
     }
 
     /** Starts a recorded run on the job thread. */

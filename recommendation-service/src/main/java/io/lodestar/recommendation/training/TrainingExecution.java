@@ -40,7 +40,8 @@ final class TrainingExecution {
 
     /** What a run needs. */
     record Deps(ModelRunRepository runs, TrainingDataRepository data, CustomerGroups groups, ModelStore store,
-                ActiveModels active, TrainingConfig training, InteractionConfig interactions) {
+                ActiveModels active, TrainingConfig training, InteractionConfig interactions,
+                VersionActivation activation) {
     }
 
     private final UUID runId;
@@ -107,8 +108,12 @@ final class TrainingExecution {
                     alsModel, rules, sequences, rankings);
             long version = await(() -> deps.store().save(runId, asOf, models));
             await(() -> deps.store().activate(version));
-            deps.active().swap(ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
-                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings));
+            ModelSet activated = ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
+                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings);
+            deps.active().swap(activated);
+
+            phase("precompute", 95);
+            report.putAll(await(() -> deps.activation().activated(activated)));
             phaseDone();
             await(() -> deps.runs().succeed(runId, phaseMillis, report, version));
             Log.infof("training run %s: version %d from %d interactions in %s", runId, version, matrix.size(),

@@ -88,7 +88,8 @@ class RecommendationServingTest {
         JsonPath run = trainToSuccess();
         assertThat(run.getInt("report.associationRules")).isPositive();
         assertThat(run.getList("report.alsLoss")).hasSize(15);
-        assertThat(run.getMap("phaseMillis")).containsKeys("load", "item-cf", "als", "rules", "store");
+        assertThat(run.getMap("phaseMillis")).containsKeys("load", "item-cf", "als", "rules", "store", "precompute");
+        assertThat(run.getInt("report.precomputedCustomers")).isGreaterThanOrEqualTo(20);
     }
 
     @Test
@@ -119,6 +120,14 @@ class RecommendationServingTest {
                 .get("/rules").then().statusCode(200)
                 .body("lift", everyItem(greaterThanOrEqualTo(1.5f)))
                 .body("find { it.antecedent == ['" + FORMULA + "'] }.consequent", equalTo(List.of(STROLLER)));
+    }
+
+    @Test
+    void trainingPrecomputesTheHomeListOfRecentlyActiveCustomers() {
+        JsonPath response = recommend("summer-" + RUN + "-0", "home", null, 5);
+        assertThat(response.getBoolean("cached")).isTrue();
+        assertThat(response.getList("items")).isNotEmpty();
+        assertThat(response.getList("items.itemId")).doesNotContain(UMBRELLA); // a durable already bought
     }
 
     @Test
