@@ -51,4 +51,8 @@ public interface ServingConfig {
     /** Length of a precomputed list: requests for at most this k are answered from the cache. */
     @WithDefault("20")
     int precomputeSize();
+
+    /** The shop's time zone: hours of the week (time-of-day boosts) are learned and applied in it. */
+    @WithDefault("UTC")
+    java.time.ZoneId timeZone();
 }

@@ -14,13 +14,14 @@ import io.lodestar.recommendation.catalogue.ItemView;
 import io.lodestar.recommendation.model.ScoredItem;
 import io.lodestar.recommendation.model.UserHistory;
 import io.lodestar.recommendation.popularity.PopularityRanking;
+import io.lodestar.recommendation.training.HourOfWeekLift;
 import io.lodestar.recommendation.training.ModelSet;
 
 /**
  * Scores and filters one request, in memory and without I/O: the candidate sources of the scene (blended by
  * {@link Candidates}), then the serving rules — drop out-of-stock, hidden and "not interested" items, drop bought
- * durables but keep consumables that are due again, boost the long tail, and cap each category's share for
- * diversity. Pure, so every rule has a unit test.
+ * durables but keep consumables that are due again, boost the long tail and the categories that sell at this hour
+ * of the week, and cap each category's share for diversity. Pure, so every rule has a unit test.
  */
 public final class RecommendationEngine {
 
@@ -223,6 +224,7 @@ public final class RecommendationEngine {
     private List<RecommendedItem> applyRules(ModelSet models, Items items, CustomerState state, Candidates candidates,
                                              Set<String> exclude, int k, Instant now) {
         List<Candidates.Candidate> eligible = new ArrayList<>();
+        int slot = HourOfWeekLift.slot(now, policy.timeZone());
         for (Candidates.Candidate candidate : candidates.ranked()) {
             ItemView item = items.find(candidate.itemId);
             if (item == null || !item.inStock() || item.hidden() || state.hidden().contains(candidate.itemId)
@@ -238,6 +240,9 @@ public final class RecommendationEngine {
                 if (index >= 0 && models.longTail(index)) {
                     candidate.score *= policy.longTailBoost();
                 }
+            }
+            if (models != null) {
+                candidate.score *= models.timeOfDay().boost(item.category(), slot);
             }
             eligible.add(candidate);
         }

@@ -8,8 +8,10 @@ import io.lodestar.recommendation.config.ServingConfig;
  * @param maxCategoryShare      at most this share of a response from one category (at least one item each)
  * @param longTailBoost         score multiplier for long-tail items (1 = none)
  * @param defaultRepurchaseDays when a bought consumable without its own cycle is due again
+ * @param timeZone              the shop's time zone, in which time-of-day boosts were learned
  */
-public record ServingPolicy(double maxCategoryShare, double longTailBoost, int defaultRepurchaseDays) {
+public record ServingPolicy(double maxCategoryShare, double longTailBoost, int defaultRepurchaseDays,
+                            java.time.ZoneId timeZone) {
 
     public ServingPolicy {
         if (maxCategoryShare <= 0 || maxCategoryShare > 1) {
@@ -24,6 +26,7 @@ public record ServingPolicy(double maxCategoryShare, double longTailBoost, int d
     }
 
     public static ServingPolicy of(ServingConfig config) {
-        return new ServingPolicy(config.maxCategoryShare(), config.longTailBoost(), config.defaultRepurchaseDays());
+        return new ServingPolicy(config.maxCategoryShare(), config.longTailBoost(), config.defaultRepurchaseDays(),
+                config.timeZone());
     }
 }

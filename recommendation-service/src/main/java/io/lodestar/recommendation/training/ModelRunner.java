@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.lodestar.recommendation.config.InteractionConfig;
+import io.lodestar.recommendation.config.ServingConfig;
 import io.lodestar.recommendation.config.TrainingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -35,9 +36,9 @@ public class ModelRunner {
 
     public ModelRunner(ModelRunRepository runs, TrainingDataRepository data, CustomerGroups groups, ModelStore store,
                        ActiveModels active, TrainingConfig training, InteractionConfig interactions,
-                       VersionActivation activation) {
+                       ServingConfig serving, VersionActivation activation) {
         this.runs = runs;
-        this.deps = new TrainingExecution.Deps(runs, data, groups, store, active, training, interactions,
+        this.deps = new TrainingExecution.Deps(runs, data, groups, store, active, training, interactions, serving,
                 activation);
     }
 

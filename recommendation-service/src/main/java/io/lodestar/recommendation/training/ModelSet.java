@@ -17,10 +17,12 @@ import io.lodestar.recommendation.popularity.PopularityRanking;
  *
  * @param rankings scope ({@link #GLOBAL}, {@link #CATEGORY}, {@link #SEGMENT}, {@link #REGION}, {@link #AGE_BAND})
  *                 → key (category, segment value, …; "" for global) → ranking
+ * @param timeOfDay when each category sells (hour-of-week lifts)
  */
 public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Map<String, Integer> indexOf,
                        ItemNeighbours itemCf, AlsModel als, BoughtTogether boughtTogether,
-                       Map<String, Map<String, PopularityRanking>> rankings, LongTail longTail) {
+                       Map<String, Map<String, PopularityRanking>> rankings, HourOfWeekLift timeOfDay,
+                       LongTail longTail) {
 
     private static final PopularityRanking NONE = PopularityRanking.of(new int[0], new float[0]);
 
@@ -32,13 +34,13 @@ public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Ma
 
     public static ModelSet of(long version, Instant trainedAt, List<String> itemIds, ItemNeighbours itemCf,
                               AlsModel als, BoughtTogether boughtTogether,
-                              Map<String, Map<String, PopularityRanking>> rankings) {
+                              Map<String, Map<String, PopularityRanking>> rankings, HourOfWeekLift timeOfDay) {
         Map<String, Integer> indexOf = new HashMap<>(itemIds.size() * 2);
         for (int i = 0; i < itemIds.size(); i++) {
             indexOf.put(itemIds.get(i), i);
         }
         return new ModelSet(version, trainedAt, List.copyOf(itemIds), Map.copyOf(indexOf), itemCf, als,
-                boughtTogether, rankings, longTail(itemIds.size(), rankings));
+                boughtTogether, rankings, timeOfDay, longTail(itemIds.size(), rankings));
     }
 
     /** True for an item outside the head (the Pareto cut of the global popularity, as offline evaluation cuts it). */

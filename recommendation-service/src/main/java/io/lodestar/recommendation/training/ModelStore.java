@@ -33,6 +33,7 @@ public class ModelStore {
 
     static final String ALS = "als";
     static final String ITEM_CF = "item-cf";
+    static final String TIME_OF_DAY = "timeOfDay";
     private static final int CHUNK = 1_000;
 
     private final Pool pool;
@@ -48,6 +49,15 @@ public class ModelStore {
             parameters.put(ALS, new JsonObject().put("rank", models.als().rank())
                     .put("regularization", models.als().regularization()).put("alpha", models.als().alpha()));
         }
+        JsonObject lifts = new JsonObject();
+        models.timeOfDay().lifts().forEach((category, values) -> {
+            io.vertx.core.json.JsonArray slots = new io.vertx.core.json.JsonArray();
+            for (float value : values) {
+                slots.add(Math.round(value * 1000) / 1000.0);
+            }
+            lifts.put(category, slots);
+        });
+        parameters.put(TIME_OF_DAY, lifts);
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         INSERT INTO model_version (run_id, trained_at, customers, interactions, item_ids, parameters)
                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING version""")
@@ -112,7 +122,7 @@ public class ModelStore {
                                         factors, als.getDouble("regularization"), als.getDouble("alpha"));
                                 return ModelSet.of(version, trainedAt, itemIds,
                                         ItemNeighbours.restore(neighbours, similarities), alsModel,
-                                        BoughtTogether.of(rules), rankings);
+                                        BoughtTogether.of(rules), rankings, timeOfDay(parameters));
                             }));
                 }));
     }
@@ -233,6 +243,23 @@ public class ModelStore {
                             row.getInteger("baskets"))));
                     return rules;
                 });
+    }
+
+    private static HourOfWeekLift timeOfDay(JsonObject parameters) {
+        JsonObject stored = parameters.getJsonObject(TIME_OF_DAY);
+        if (stored == null) {
+            return HourOfWeekLift.none();
+        }
+        Map<String, float[]> lifts = new HashMap<>();
+        for (String category : stored.fieldNames()) {
+            io.vertx.core.json.JsonArray slots = stored.getJsonArray(category);
+            float[] values = new float[slots.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = slots.getNumber(i).floatValue();
+            }
+            lifts.put(category, values);
+        }
+        return HourOfWeekLift.restore(lifts);
     }
 
     private static Uni<Void> batches(SqlConnection connection, String sql, List<Tuple> tuples) {

@@ -12,5 +12,5 @@ import io.lodestar.recommendation.sequence.SequentialRule;
 /** What one training run produced, before it is stored as a version. */
 public record TrainedModels(List<String> itemIds, int customers, int interactions, ItemNeighbours itemCf,
                             AlsModel als, List<AssociationRule> rules, List<SequentialRule> sequences,
-                            Map<String, Map<String, PopularityRanking>> rankings) {
+                            Map<String, Map<String, PopularityRanking>> rankings, HourOfWeekLift timeOfDay) {
 }

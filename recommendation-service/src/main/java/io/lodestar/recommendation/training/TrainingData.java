@@ -15,8 +15,9 @@ import io.lodestar.recommendation.sequence.Purchase;
  * @param purchases       per customer row, their paid items in time order (sequential rules)
  * @param categoryOfItem  each item's category index into {@code categories}, or -1
  * @param categories      the category names
+ * @param slotCounts      positive interactions per category (row, as {@code categories}) and hour of the week
  * @param asOf            the instant the weights were decayed to
  */
 public record TrainingData(InteractionMatrix matrix, int[][] baskets, List<List<Purchase>> purchases,
-                           int[] categoryOfItem, List<String> categories, Instant asOf) {
+                           int[] categoryOfItem, List<String> categories, long[][] slotCounts, Instant asOf) {
 }

@@ -1,6 +1,7 @@
 package io.lodestar.recommendation.training;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,10 +36,13 @@ public class TrainingDataRepository {
         this.pool = pool;
     }
 
-    /** Everything since {@code since}, weighted as of {@code asOf}. */
-    public Uni<TrainingData> load(Instant since, Instant asOf, InteractionWeighting weighting) {
-        return pool.withTransaction(connection -> {
-            Accumulator acc = new Accumulator(weighting, asOf);
+    /** Everything since {@code since}, weighted as of {@code asOf}; hours of the week in {@code zone}. */
+    public Uni<TrainingData> load(Instant since, Instant asOf, InteractionWeighting weighting, ZoneId zone) {
+        return pool.withTransaction(connection -> connection.query("SELECT item_id, category FROM item").execute()
+                .chain(categoryRows -> {
+            Map<String, String> categories = new HashMap<>();
+            categoryRows.forEach(row -> categories.put(row.getString("item_id"), row.getString("category")));
+            Accumulator acc = new Accumulator(weighting, asOf, categories, zone);
             return connection.prepare("""
                     SELECT customer_id, item_id, kind, quantity, order_id, occurred_at FROM interaction
                     WHERE occurred_at >= $1 AND occurred_at <= $2
@@ -47,13 +51,8 @@ public class TrainingDataRepository {
                             Tuple.of(since.atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC))).toMulti())
                     .onItem().invoke(acc::add)
                     .collect().last()
-                    .chain(() -> connection.query("SELECT item_id, category FROM item").execute())
-                    .map(rows -> {
-                        Map<String, String> categories = new HashMap<>();
-                        rows.forEach(row -> categories.put(row.getString("item_id"), row.getString("category")));
-                        return acc.build(categories);
-                    });
-        });
+                    .map(last -> acc.build());
+        }));
     }
 
     /** Collects rows (in customer order) into dictionaries, cells, baskets and purchase sequences. */
@@ -61,6 +60,10 @@ public class TrainingDataRepository {
 
         private final InteractionWeighting weighting;
         private final Instant asOf;
+        private final Map<String, String> categoryOfItemId;
+        private final ZoneId zone;
+        private final Map<String, Integer> categoryIndex = new LinkedHashMap<>();
+        private final List<long[]> slotCounts = new ArrayList<>();
         private final Map<String, Integer> customers = new LinkedHashMap<>();
         private final Map<String, Integer> items = new LinkedHashMap<>();
         private final Map<String, List<Integer>> basketItems = new LinkedHashMap<>();
@@ -70,9 +73,11 @@ public class TrainingDataRepository {
         private float[] weights = new float[1024];
         private int cells;
 
-        Accumulator(InteractionWeighting weighting, Instant asOf) {
+        Accumulator(InteractionWeighting weighting, Instant asOf, Map<String, String> categoryOfItemId, ZoneId zone) {
             this.weighting = weighting;
             this.asOf = asOf;
+            this.categoryOfItemId = categoryOfItemId;
+            this.zone = zone;
         }
 
         void add(Row row) {
@@ -96,13 +101,24 @@ public class TrainingDataRepository {
             columns[cells] = item;
             weights[cells] = weighting.weight(kind, quantity, at, asOf);
             cells++;
+            String category = categoryOfItemId.get(itemId);
+            if (category != null && weights[cells - 1] > 0) {
+                slotCounts.get(category(category))[HourOfWeekLift.slot(at, zone)]++;
+            }
             if (kind == InteractionKind.ORDER) {
                 basketItems.computeIfAbsent(orderId, id -> new ArrayList<>()).add(item);
                 purchases.get(customer).add(new Purchase(item, at));
             }
         }
 
-        TrainingData build(Map<String, String> categoryOfItemId) {
+        private int category(String category) {
+            return categoryIndex.computeIfAbsent(category, c -> {
+                slotCounts.add(new long[HourOfWeekLift.SLOTS]);
+                return categoryIndex.size();
+            });
+        }
+
+        TrainingData build() {
             List<String> itemIds = List.copyOf(items.keySet());
             InteractionMatrix.Builder builder = InteractionMatrix.builder(List.copyOf(customers.keySet()), itemIds);
             for (int i = 0; i < cells; i++) {
@@ -111,15 +127,13 @@ public class TrainingDataRepository {
             int[][] baskets = basketItems.values().stream()
                     .map(basket -> new TreeSet<>(basket).stream().mapToInt(Integer::intValue).toArray())
                     .toArray(int[][]::new);
-            Map<String, Integer> categoryIndex = new LinkedHashMap<>();
             int[] categoryOfItem = new int[itemIds.size()];
             for (int item = 0; item < itemIds.size(); item++) {
                 String category = categoryOfItemId.get(itemIds.get(item));
-                categoryOfItem[item] = category == null ? -1
-                        : categoryIndex.computeIfAbsent(category, c -> categoryIndex.size());
+                categoryOfItem[item] = category == null ? -1 : category(category);
             }
             return new TrainingData(builder.build(), baskets, purchases, categoryOfItem,
-                    List.copyOf(categoryIndex.keySet()), asOf);
+                    List.copyOf(categoryIndex.keySet()), slotCounts.toArray(long[][]::new), asOf);
         }
     }
 }

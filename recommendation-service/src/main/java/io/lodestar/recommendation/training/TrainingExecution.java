@@ -41,7 +41,7 @@ final class TrainingExecution {
     /** What a run needs. */
     record Deps(ModelRunRepository runs, TrainingDataRepository data, CustomerGroups groups, ModelStore store,
                 ActiveModels active, TrainingConfig training, InteractionConfig interactions,
-                VersionActivation activation) {
+                io.lodestar.recommendation.config.ServingConfig serving, VersionActivation activation) {
     }
 
     private final UUID runId;
@@ -60,7 +60,7 @@ final class TrainingExecution {
             Instant asOf = Instant.now();
             phase("load", 0);
             TrainingData data = await(() -> deps.data().load(asOf.minus(deps.interactions().horizon()), asOf,
-                    InteractionWeighting.of(deps.interactions())));
+                    InteractionWeighting.of(deps.interactions()), deps.serving().timeZone()));
             InteractionMatrix matrix = data.matrix();
             report.put("customers", matrix.customerCount());
             report.put("items", matrix.itemCount());
@@ -89,6 +89,8 @@ final class TrainingExecution {
 
             phase("popularity", 70);
             Map<String, Map<String, PopularityRanking>> rankings = rankings(data);
+            HourOfWeekLift timeOfDay = HourOfWeekLift.learn(data.slotCounts(), data.categories());
+            report.put("timeOfDayCategories", timeOfDay.lifts().size());
 
             phase("rules", 75);
             TrainingConfig.Rules ruleConfig = deps.training().rules();
@@ -105,11 +107,11 @@ final class TrainingExecution {
 
             phase("store", 90);
             TrainedModels models = new TrainedModels(matrix.itemIds(), matrix.customerCount(), matrix.size(), itemCf,
-                    alsModel, rules, sequences, rankings);
+                    alsModel, rules, sequences, rankings, timeOfDay);
             long version = await(() -> deps.store().save(runId, asOf, models));
             await(() -> deps.store().activate(version));
             ModelSet activated = ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
-                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings);
+                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings, timeOfDay);
             deps.active().swap(activated);
 
             phase("precompute", 95);

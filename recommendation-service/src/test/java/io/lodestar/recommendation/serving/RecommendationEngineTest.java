@@ -19,6 +19,7 @@ import io.lodestar.recommendation.catalogue.ItemView;
 import io.lodestar.recommendation.itemcf.ItemNeighbours;
 import io.lodestar.recommendation.model.UserHistory;
 import io.lodestar.recommendation.popularity.PopularityRanking;
+import io.lodestar.recommendation.training.HourOfWeekLift;
 import io.lodestar.recommendation.training.ModelSet;
 
 /**
@@ -29,9 +30,10 @@ class RecommendationEngineTest {
 
     private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
     private static final List<String> IDS = List.of("sunscreen", "umbrella", "hat", "stroller", "formula", "sold-out");
-    private static final ServingPolicy POLICY = new ServingPolicy(1.0, 1.0, 30);
+    private static final ServingPolicy POLICY = new ServingPolicy(1.0, 1.0, 30, java.time.ZoneOffset.UTC);
 
     private final Map<String, ItemView> catalogue = new HashMap<>();
+    private HourOfWeekLift timeOfDay = HourOfWeekLift.none();
     private final RecommendationEngine engine = new RecommendationEngine(POLICY);
 
     RecommendationEngineTest() {
@@ -101,7 +103,7 @@ class RecommendationEngineTest {
 
     @Test
     void noCategoryTakesMoreThanItsShareWhileOthersCanFill() {
-        RecommendationEngine diverse = new RecommendationEngine(new ServingPolicy(0.5, 1.0, 30));
+        RecommendationEngine diverse = new RecommendationEngine(new ServingPolicy(0.5, 1.0, 30, java.time.ZoneOffset.UTC));
         List<RecommendedItem> items = diverse.recommend(models(), lookup(), cold(), Scene.HOME, null, 4, NOW);
 
         assertThat(items).hasSize(4);
@@ -113,12 +115,27 @@ class RecommendationEngineTest {
     void theLongTailBoostLiftsItemsOutsideTheHead() {
         // Global popularity: sunscreen makes up 80% alone, so every other item is long tail.
         List<RecommendedItem> plain = engine.recommend(models(), lookup(), cold(), Scene.HOME, null, 5, NOW);
-        RecommendationEngine boosted = new RecommendationEngine(new ServingPolicy(1.0, 3.0, 30));
+        RecommendationEngine boosted = new RecommendationEngine(new ServingPolicy(1.0, 3.0, 30, java.time.ZoneOffset.UTC));
         List<RecommendedItem> lifted = boosted.recommend(models(), lookup(), cold(), Scene.HOME, null, 5, NOW);
 
         assertThat(scoreOf(lifted, "sunscreen")).isEqualTo(scoreOf(plain, "sunscreen"));
         assertThat(scoreOf(lifted, "umbrella")).isCloseTo(3 * scoreOf(plain, "umbrella"),
                 org.assertj.core.data.Offset.offset(1e-3));
+    }
+
+    @Test
+    void categoriesThatSellAtThisHourOfTheWeekAreBoostedWithinLimits() {
+        List<RecommendedItem> plain = engine.recommend(models(), lookup(), cold(), Scene.HOME, null, 6, NOW);
+        float[] babyLift = new float[HourOfWeekLift.SLOTS];
+        java.util.Arrays.fill(babyLift, 1f);
+        babyLift[HourOfWeekLift.slot(NOW, java.time.ZoneOffset.UTC)] = 2f; // twice the usual share right now
+        timeOfDay = HourOfWeekLift.restore(Map.of("baby", babyLift));
+
+        List<RecommendedItem> boosted = engine.recommend(models(), lookup(), cold(), Scene.HOME, null, 6, NOW);
+
+        assertThat(scoreOf(boosted, "formula")).isCloseTo(1.25 * scoreOf(plain, "formula"),
+                org.assertj.core.data.Offset.offset(1e-3)); // sqrt(2) = 1.41, clipped to 1.25
+        assertThat(scoreOf(boosted, "sunscreen")).isEqualTo(scoreOf(plain, "sunscreen"));
     }
 
     @Test
@@ -165,7 +182,8 @@ class RecommendationEngineTest {
                         new float[] {80, 4, 4, 4, 4, 4})),
                 ModelSet.SEGMENT, Map.of("3", PopularityRanking.of(new int[] {4, 3}, new float[] {10, 5})));
         return ModelSet.of(1, NOW, IDS, ItemNeighbours.restore(neighbours, similarities), null,
-                BoughtTogether.of(List.of(sunscreenUmbrella, formulaStroller)), rankings);
+                BoughtTogether.of(List.of(sunscreenUmbrella, formulaStroller)), rankings,
+                timeOfDay);
     }
 
     private static CustomerState cold() {
