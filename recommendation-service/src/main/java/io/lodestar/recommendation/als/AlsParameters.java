@@ -14,7 +14,10 @@ package io.lodestar.recommendation.als;
  *       raw counts to the caller; Lodestar's weights are raw counts (1 per purchase), so the paper's value applies;</li>
  *   <li>cgSteps 3: {@code implicit}'s default; each half-step is warm-started from the previous factors, so three
  *       conjugate-gradient steps per row are enough (Takács, Pilászy and Tikk 2011);</li>
- *   <li>threads 1: the caller sizes its worker pool; the factors do not depend on it.</li>
+ *   <li>threads 1: the caller sizes its worker pool; the factors do not depend on it;</li>
+ *   <li>computeLoss off: the full loss costs one more pass over every row's cells per iteration, measured at +12 % of
+ *       the training CPU time (rank 64, 3 CG steps, 800,000 cells; docs/benchmarks.md), above the 10 % a default may
+ *       cost. Turn it on to watch convergence.</li>
  * </ul>
  *
  * @param regularization λ, the weight of the squared factor norms
@@ -51,9 +54,9 @@ public record AlsParameters(int rank, int iterations, double regularization, dou
         }
     }
 
-    /** Rank 64, 15 iterations, λ 0.1, alpha 40, 3 CG steps, seed 42, one thread, loss computed (see the class doc). */
+    /** Rank 64, 15 iterations, λ 0.1, alpha 40, 3 CG steps, seed 42, one thread, no loss (see the class doc). */
     public static AlsParameters defaults() {
-        return new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, true);
+        return new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, false);
     }
 
     public AlsParameters withRank(int value) {

@@ -13,7 +13,8 @@ import io.lodestar.recommendation.model.UserHistory;
 
 class ImplicitAlsTrainerTest {
 
-    private static final AlsParameters SMALL = AlsParameters.defaults().withRank(4).withIterations(15);
+    private static final AlsParameters SMALL = AlsParameters.defaults().withRank(4).withIterations(15)
+            .withComputeLoss(true);
 
     @Test
     void customersRankTheirOwnBlockAboveTheOtherBlock() {
