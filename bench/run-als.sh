@@ -68,12 +68,14 @@ echo
 printf '%-46s %10s %12s %10s %10s %s\n' side "median s" "median cpu s" recall@20 ndcg@20 "per repetition (wall/cpu s)"
 for f in lodestar spark; do
   jq -s -r 'def median: sort | (length) as $l | if $l % 2 == 1 then .[($l-1)/2] else ((.[$l/2-1] + .[$l/2]) / 2) end;
-    [.[] | select(.warmup != true and (.withLoss // false) == false)] as $m |
+    [.[] | select(.baseline != true and .warmup != true and (.withLoss // false) == false)] as $m |
     [$m[0].side, ($m | map(.trainSeconds) | median | tostring), ($m | map(.cpuSeconds) | median | tostring),
      ($m[0].recallAt20 | tostring), ($m[0].ndcgAt20 | tostring),
      ($m | map("\(.trainSeconds)/\(.cpuSeconds)") | join(" "))] | @tsv' "$OUT/$f.jsonl" \
     | awk -F'\t' '{printf "%-46s %10.2f %12.2f %10.4f %10.4f %s\n", $1, $2, $3, $4, $5, $6}'
 done | tee "$OUT/table.txt"
+jq -r 'select(.baseline == true) | "\(.side): recall@20 \(.recallAt20), ndcg@20 \(.ndcgAt20)"' "$OUT/lodestar.jsonl" \
+  | tee -a "$OUT/table.txt"
 jq -s -r '[.[] | select(.warmup != true and .withLoss == true)] | select(length > 0) |
   "Lodestar with the loss on: cpu s " + (map(.cpuSeconds | tostring) | join(" ")) + ", final loss " + (.[0].finalLoss | tostring)' \
   "$OUT/lodestar.jsonl" | tee -a "$OUT/table.txt"

@@ -18,7 +18,8 @@ import io.lodestar.recommendation.model.InteractionMatrix;
  * Building the {@link InteractionMatrix} is data loading and is not timed (Spark's side likewise caches its
  * DataFrame first); one repetition = {@code ImplicitAlsTrainer.train}. The first {@code WARMUP} repetitions warm the
  * JIT up and are marked so. The measured repetitions run with the loss off (Spark computes none); then the same
- * number with the loss on, to show what it costs. Prints one JSON line per repetition.
+ * number with the loss on, to show what it costs. Prints one JSON line per repetition, after one for a popularity
+ * baseline.
  *
  * <pre>java -cp ... io.lodestar.bench.als.LodestarAlsBench FILE RANK ITERATIONS LAMBDA ALPHA CG_STEPS THREADS SEED WARMUP REPS</pre>
  */
@@ -35,6 +36,7 @@ public final class LodestarAlsBench {
         int warmup = Integer.parseInt(args[8]);
         int reps = Integer.parseInt(args[9]);
         InteractionMatrix matrix = matrix(data);
+        printPopularityBaseline(data);
         for (int rep = 1 - warmup; rep <= 2 * reps; rep++) {
             boolean withLoss = rep > reps;
             List<Double> losses = new ArrayList<>();
@@ -54,6 +56,25 @@ public final class LodestarAlsBench {
                     metrics.ndcg, metrics.customersEvaluated, parameters.regularization(), parameters.alpha(),
                     losses.isEmpty() ? "null" : String.format(Locale.ROOT, "%.1f", losses.get(losses.size() - 1)));
         }
+    }
+
+    /**
+     * Context for the recall figures: the same metrics for "most bought first" (rank 1: every customer 1, every item
+     * its number of positive training cells), so the table shows how much of ALS's recall is taste, not popularity.
+     */
+    private static void printPopularityBaseline(InteractionFile data) {
+        float[] customers = new float[data.customers];
+        java.util.Arrays.fill(customers, 1f);
+        float[] items = new float[data.items];
+        for (int k = 0; k < data.trainItem.length; k++) {
+            if (data.trainWeight[k] > 0) {
+                items[data.trainItem[k]]++;
+            }
+        }
+        RankingMetrics metrics = RankingMetrics.evaluate(data, customers, items, 1, 20);
+        System.out.printf(Locale.ROOT, "{\"side\":\"popularity baseline\",\"baseline\":true,\"recallAt20\":%.5f,"
+                + "\"ndcgAt20\":%.5f,\"customersEvaluated\":%d}%n", metrics.recall, metrics.ndcg,
+                metrics.customersEvaluated);
     }
 
     private static InteractionMatrix matrix(InteractionFile data) {
