@@ -43,8 +43,9 @@ DATA="$WORK/interactions-$CUSTOMERS-$ITEMS-$DATA_SEED.bin"
 } | tee "$OUT/machine.txt"
 
 # 4. Lodestar, then Spark (never at the same time). Spark on Java 17 needs its module openings (Spark's own
-#    JavaModuleOptions list); jdk.incubator.vector lets its netlib use the vectorised pure-Java BLAS (there is no
-#    native BLAS on the machine).
+#    JavaModuleOptions list). Spark's netlib uses a system BLAS/LAPACK when libblas.so.3 is there
+#    (apt-get install -y libopenblas0-pthread), single-threaded inside each task as Spark's MLlib guide advises;
+#    otherwise its pure-Java BLAS, vectorised through jdk.incubator.vector. Which one ran is written to machine.txt.
 SPARK_JVM=(-XX:+IgnoreUnrecognizedVMOptions --add-modules=jdk.incubator.vector
   --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
   --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
@@ -58,10 +59,15 @@ echo "uptime before lodestar: $(uptime)" | tee -a "$OUT/machine.txt"
 java -Xmx"$HEAP" -XX:ActiveProcessorCount="$THREADS" -cp "$WORK/classes:$CLASSES" io.lodestar.bench.als.LodestarAlsBench \
   "$DATA" "$RANK" "$ITERATIONS" "$LAMBDA" "$ALPHA" "$CG_STEPS" "$THREADS" "$SEED" "$WARMUP" "$REPS" | tee "$OUT/lodestar.jsonl"
 echo "uptime before spark: $(uptime)" | tee -a "$OUT/machine.txt"
-java -Xmx"$HEAP" -XX:ActiveProcessorCount="$THREADS" "${SPARK_JVM[@]}" -cp "$WORK/classes:$SPARK_CP" \
+OPENBLAS_NUM_THREADS=1 java -Xmx"$HEAP" -XX:ActiveProcessorCount="$THREADS" "${SPARK_JVM[@]}" -cp "$WORK/classes:$SPARK_CP" \
   io.lodestar.bench.als.SparkAlsBench "$DATA" "$RANK" "$ITERATIONS" "$SPARK_REG" "$ALPHA" "$THREADS" "$SEED" \
   "$WARMUP" "$REPS" 2> "$OUT/spark-stderr.txt" | tee "$OUT/spark.jsonl"
 echo "uptime after: $(uptime)" | tee -a "$OUT/machine.txt"
+if grep -q 'Failed to load implementation from:dev.ludovic.netlib.blas.JNIBLAS' "$OUT/spark-stderr.txt"; then
+  echo "spark blas: pure Java (no system libblas.so.3)"
+else
+  echo "spark blas: system $(readlink -f /usr/lib/x86_64-linux-gnu/libblas.so.3 2>/dev/null || echo libblas.so.3)"
+fi | tee -a "$OUT/machine.txt"
 
 # 5. The table: medians over the measured repetitions (Lodestar: those without the loss, like Spark).
 echo
