@@ -41,7 +41,8 @@ class ImplicitAlsTrainerTest {
         for (int cgSteps : new int[] {0, 3}) {
             AlsParameters parameters = SMALL.withRank(6).withCgSteps(cgSteps);
             List<Double> losses = new ArrayList<>();
-            AlsModel model = ImplicitAlsTrainer.train(matrix, parameters, (iteration, loss, elapsed) -> losses.add(loss));
+            AlsModel model = ImplicitAlsTrainer.train(matrix, parameters,
+                    (iteration, loss, elapsed) -> losses.add(loss));
 
             assertThat(losses).hasSize(15);
             for (int k = 1; k < losses.size(); k++) {
