@@ -6,7 +6,7 @@
 # repetitions first, then REPS measured; both models judged by the same RankingMetrics (recall@20, NDCG@20).
 # Prints the table; the JSON lines go to bench/target/results/als-<time>/.
 #   mvn -o -q -pl recommendation-service compile       (the service's own classes: the als and model packages)
-#   bench/run-als.sh                                   (the first run downloads Spark from Maven Central, ~300 MB)
+#   bench/run-als.sh                                   (the first run downloads Spark from Maven Central, ~270 MB of jars)
 # Settings (environment): CUSTOMERS=6000 ITEMS=3000 DATA_SEED=42 RANK=64 ITERATIONS=15 LAMBDA=0.1 ALPHA=40
 #   CG_STEPS=3 THREADS=2 SEED=42 WARMUP=1 REPS=3 SPARK_REG=matched:$LAMBDA (or a plain regParam) HEAP=6g
 set -euo pipefail
