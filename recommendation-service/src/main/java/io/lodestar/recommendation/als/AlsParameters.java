@@ -9,12 +9,18 @@ package io.lodestar.recommendation.als;
  *       Spark to 10);</li>
  *   <li>15 iterations: {@code implicit}'s default; the loss has flattened well before on retail-sized data;</li>
  *   <li>regularization λ 0.1: Spark's default {@code regParam}. Here λ is <em>not</em> scaled by a row's number of
- *       interactions (Spark's "ALS-WR" does that; {@code implicit} and the paper do not);</li>
+ *       interactions (Spark's "ALS-WR" does that; {@code implicit} and the paper do not). With alpha 40 a larger λ
+ *       (10–20) ranked better on the benchmark's synthetic data (docs/benchmarks.md, issue 5): tune it on real
+ *       interactions with the offline evaluation before changing this default;</li>
  *   <li>alpha 40: the value Hu et al. found best. {@code implicit} and Spark default to 1.0 and leave the scaling of
- *       raw counts to the caller; Lodestar's weights are raw counts (1 per purchase), so the paper's value applies;</li>
+ *       raw counts to the caller; Lodestar's weights are raw counts (1 per purchase), so the paper's value
+ *       applies;</li>
  *   <li>cgSteps 3: {@code implicit}'s default; each half-step is warm-started from the previous factors, so three
  *       conjugate-gradient steps per row are enough (Takács, Pilászy and Tikk 2011);</li>
- *   <li>threads 1: the caller sizes its worker pool; the factors do not depend on it.</li>
+ *   <li>threads 1: the caller sizes its worker pool; the factors do not depend on it;</li>
+ *   <li>computeLoss off: the full loss costs one more pass over every customer's cells per iteration, measured at
+ *       +10–12 % of the training CPU time (rank 64, 3 CG steps, 800,000 cells; docs/benchmarks.md), not below the
+ *       10 % a default may cost. Turn it on to watch convergence.</li>
  * </ul>
  *
  * @param regularization λ, the weight of the squared factor norms
@@ -51,9 +57,9 @@ public record AlsParameters(int rank, int iterations, double regularization, dou
         }
     }
 
-    /** Rank 64, 15 iterations, λ 0.1, alpha 40, 3 CG steps, seed 42, one thread, loss computed (see the class doc). */
+    /** Rank 64, 15 iterations, λ 0.1, alpha 40, 3 CG steps, seed 42, one thread, no loss (see the class doc). */
     public static AlsParameters defaults() {
-        return new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, true);
+        return new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, false);
     }
 
     public AlsParameters withRank(int value) {

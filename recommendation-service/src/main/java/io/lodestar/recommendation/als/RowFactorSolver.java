@@ -3,7 +3,7 @@ package io.lodestar.recommendation.als;
 /**
  * The one computation of implicit ALS: the factor of one row (a customer, or an item in the transposed half-step)
  * given the other side's factors held fixed. For a row with cells (i, w_i) it minimises
- * <pre>  Σ_all j c_j (p_j − x·y_j)² + λ|x|²,   p_j = [w_j &gt; 0],  c_j = 1 + alpha·|w_j|  (missing cells: p 0, c 1)</pre>
+ * <pre>  Σ_all j c_j (p_j − x·y_j)² + λ|x|²,  p_j = [w_j &gt; 0],  c_j = 1 + alpha·|w_j|  (missing: p 0, c 1)</pre>
  * whose normal equations are {@code (YᵀY + λI + Σ_i (c_i − 1) y_i y_iᵀ) x = Σ_{i: w_i>0} c_i y_i}. The Gram term
  * {@code YᵀY + λI} is shared by every row of a half-step and is passed in precomputed, so a row costs only its own
  * cells (Hu, Koren and Volinsky 2008, section 4).

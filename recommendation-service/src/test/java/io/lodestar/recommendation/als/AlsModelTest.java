@@ -94,10 +94,10 @@ class AlsModelTest {
 
     @Test
     void restoreAndRequestsRejectWhatDoesNotFit() {
-        assertThatThrownBy(() -> AlsModel.restore(4, new float[6], 0.1, 40)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("multiple of rank");
-        assertThatThrownBy(() -> AlsModel.restore(0, new float[6], 0.1, 40)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("rank");
+        assertThatThrownBy(() -> AlsModel.restore(4, new float[6], 0.1, 40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("multiple of rank");
+        assertThatThrownBy(() -> AlsModel.restore(0, new float[6], 0.1, 40))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("rank");
         assertThatThrownBy(() -> AlsModel.restore(2, new float[] {1f, Float.NaN}, 0.1, 40))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
         assertThatThrownBy(() -> BLOCKS.foldIn(new UserHistory(new int[] {8}, new float[] {1f})))

@@ -11,7 +11,7 @@ class AlsParametersTest {
 
     @Test
     void defaultsAreTheDocumentedOnes() {
-        assertThat(defaults).isEqualTo(new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, true));
+        assertThat(defaults).isEqualTo(new AlsParameters(64, 15, 0.1, 40.0, 3, 42L, 1, false));
     }
 
     @Test
@@ -37,11 +37,11 @@ class AlsParametersTest {
     @Test
     void acceptsTheSmallestValidValues() {
         AlsParameters smallest = defaults.withRank(1).withIterations(1).withRegularization(1e-9).withAlpha(1e-9)
-                .withCgSteps(0).withThreads(1).withSeed(-7).withComputeLoss(false);
+                .withCgSteps(0).withThreads(1).withSeed(-7).withComputeLoss(true);
 
         assertThat(smallest.rank()).isEqualTo(1);
         assertThat(smallest.cgSteps()).isZero();
         assertThat(smallest.seed()).isEqualTo(-7);
-        assertThat(smallest.computeLoss()).isFalse();
+        assertThat(smallest.computeLoss()).isTrue();
     }
 }

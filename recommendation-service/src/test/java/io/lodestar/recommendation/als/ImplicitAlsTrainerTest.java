@@ -13,7 +13,8 @@ import io.lodestar.recommendation.model.UserHistory;
 
 class ImplicitAlsTrainerTest {
 
-    private static final AlsParameters SMALL = AlsParameters.defaults().withRank(4).withIterations(15);
+    private static final AlsParameters SMALL = AlsParameters.defaults().withRank(4).withIterations(15)
+            .withComputeLoss(true);
 
     @Test
     void customersRankTheirOwnBlockAboveTheOtherBlock() {
@@ -40,7 +41,8 @@ class ImplicitAlsTrainerTest {
         for (int cgSteps : new int[] {0, 3}) {
             AlsParameters parameters = SMALL.withRank(6).withCgSteps(cgSteps);
             List<Double> losses = new ArrayList<>();
-            AlsModel model = ImplicitAlsTrainer.train(matrix, parameters, (iteration, loss, elapsed) -> losses.add(loss));
+            AlsModel model = ImplicitAlsTrainer.train(matrix, parameters,
+                    (iteration, loss, elapsed) -> losses.add(loss));
 
             assertThat(losses).hasSize(15);
             for (int k = 1; k < losses.size(); k++) {
