@@ -36,8 +36,11 @@ public interface ServingConfig {
     @WithDefault("6h")
     Duration cacheTtl();
 
-    /** How long serving waits for Redis (segment tags, cache) before answering without it. */
-    @WithDefault("50ms")
+    /**
+     * How long serving waits for Redis (segment tags, cache) before answering without it. Generous enough for a busy
+     * event loop: a cache read given up too early turns into a computed list, which makes the loop busier still.
+     */
+    @WithDefault("150ms")
     Duration redisTimeout();
 
     /** After each training, customers active within this period get their home list precomputed into Redis. */

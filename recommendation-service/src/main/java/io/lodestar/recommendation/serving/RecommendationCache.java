@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import io.lodestar.platform.redis.RedisKeys;
+import io.lodestar.recommendation.config.ServingConfig;
 import io.quarkus.logging.Log;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
@@ -22,22 +23,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class RecommendationCache {
 
-    private static final Duration TIMEOUT = Duration.ofMillis(50);
-
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
     private final RedisKeys keyspace;
+    private final Duration timeout;
 
-    public RecommendationCache(ReactiveRedisDataSource redis, RedisKeys keyspace) {
+    public RecommendationCache(ReactiveRedisDataSource redis, RedisKeys keyspace, ServingConfig config) {
         this.values = redis.value(String.class);
         this.keys = redis.key();
         this.keyspace = keyspace;
+        this.timeout = config.redisTimeout();
     }
 
     /** The cached JSON of a customer's recommendations in a scene, or null on a miss (or when Redis fails). */
     public Uni<String> get(String customerId, Scene scene) {
         return values.get(key(customerId, scene))
-                .ifNoItem().after(TIMEOUT).recoverWithItem((String) null)
+                .ifNoItem().after(timeout).recoverWithItem((String) null)
                 .onFailure().recoverWithItem(failure -> {
                     Log.debugf("recommendation cache read of %s failed: %s", customerId, failure.toString());
                     return null;

@@ -26,6 +26,7 @@ import io.lodestar.recommendation.training.CustomerGroups;
 import io.lodestar.recommendation.training.ModelSet;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -98,7 +99,8 @@ public class RecommendationService {
                         version, fromCache.coldStart(), true, items.subList(0, Math.min(size, items.size()))));
             }
             return compute(customerId, scene, itemId, size, active.orElse(null)).call(view -> cacheable
-                    ? cache.put(customerId, scene, write(new CachedList(size, view.coldStart(), view.items())), config.cacheTtl())
+                    ? cache.put(customerId, scene, write(new CachedList(size, view.coldStart(), view.items())),
+                            config.cacheTtl())
                     : Uni.createFrom().voidItem());
         });
     }
@@ -118,7 +120,9 @@ public class RecommendationService {
         Uni<Set<String>> hidden = pool.withConnection(c -> interactions.hiddenItems(c, customerId));
         Uni<Optional<CustomerContext>> context = pool.withConnection(c -> interactions.context(c, customerId));
         Uni<String> segment = groups.segmentOf(customerId);
-        return Uni.combine().all().unis(latest, hidden, context, segment).asTuple().map(read -> {
+        // Scoring (ALS fold-in, item-CF, rules: a few milliseconds of CPU) runs on a worker, not the event loop.
+        return Uni.combine().all().unis(latest, hidden, context, segment).asTuple()
+                .emitOn(Infrastructure.getDefaultWorkerPool()).map(read -> {
             CustomerContext profile = read.getItem3().orElse(new CustomerContext(null, null));
             CustomerState state = CustomerState.of(read.getItem1(), active, weighting, now, read.getItem2(),
                     read.getItem4(), profile.region(), profile.ageBand(LocalDate.ofInstant(now, ZoneOffset.UTC)));

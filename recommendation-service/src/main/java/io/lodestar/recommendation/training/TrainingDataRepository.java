@@ -15,6 +15,7 @@ import io.lodestar.recommendation.interaction.InteractionWeighting;
 import io.lodestar.recommendation.model.InteractionMatrix;
 import io.lodestar.recommendation.sequence.Purchase;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -51,6 +52,8 @@ public class TrainingDataRepository {
                             Tuple.of(since.atOffset(ZoneOffset.UTC), asOf.atOffset(ZoneOffset.UTC))).toMulti())
                     .onItem().invoke(acc::add)
                     .collect().last()
+                    // Building the CSR matrix takes seconds at a million interactions: not on the event loop.
+                    .emitOn(Infrastructure.getDefaultWorkerPool())
                     .map(last -> acc.build());
         }));
     }
