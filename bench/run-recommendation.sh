@@ -10,8 +10,8 @@
 #                                           first pass over an emptied cache (every customer once: all misses), home
 #                                           scene warm (random customers, 10 % unknown) closed model, then open model
 #                                           at each of RECS_RATES -> bench/target/results/recs-<time>/*.json
-#   bench/run-recommendation.sh profile     JFR (jcmd JFR.start) over a warm home run and a product run; the top frames
-#                                           and the time per request of each part -> bench/target/results/recs-<time>/
+#   bench/run-recommendation.sh profile     JFR (jcmd JFR.start) over a home run of cache hits, one of misses and a
+#                                           product run; where the CPU went, per part -> bench/target/results/recs-profile-*
 #   bench/run-recommendation.sh down        stops what up started, drops the database, deletes the Redis keys
 # Build first (in the work tree): mvn -o -q -pl recommendation-service package -DskipTests
 # Settings (environment): BENCH_DB=lodestar_recommendation_bench BENCH_PORT=18083 BENCH_KAFKA_PORT=19093
@@ -155,12 +155,39 @@ driver() {
     --port "$PORT" --customers "${RECS_CUSTOMERS:-$(cat "$STATE/seeded" 2>/dev/null || echo 6000)}" --items "$ITEMS" "$@"
 }
 
-step() { # step OUT NAME DRIVER-OPTIONS...: runs the driver, tees its output, notes the machine load around it
+# CPU seconds (user + system) used so far by the service JVM and by the PostgreSQL backends connected to the bench
+# database. On a machine shared with other work, wall-clock rates understate the service; CPU per request does not.
+cpu_seconds() {
+  local pids="$(cat "$STATE/service.pid") $("${PSQL[@]}" -d postgres -tAc \
+    "SELECT string_agg(pid::text, ' ') FROM pg_stat_activity WHERE datname = '$DB'")"
+  local service pg=0 p t
+  service=$(awk '{print $14 + $15}' "/proc/$(cat "$STATE/service.pid")/stat")
+  for p in $pids; do
+    [ "$p" = "$(cat "$STATE/service.pid")" ] && continue
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    pg=$((pg + t))
+  done
+  echo "$service $pg"   # in clock ticks
+}
+
+step() { # step OUT NAME DRIVER-OPTIONS...: runs the driver, tees its output, notes the machine load and CPU used
   local out=$1 name=$2; shift 2
   say "$name: $*"
   echo "uptime before $name: $(uptime)" >>"$out/machine.txt"
+  local before after hz; hz=$(getconf CLK_TCK); before=$(cpu_seconds)
   driver "$@" --out "$out/$name.json" 2>&1 | tee "$out/$name.log"
+  after=$(cpu_seconds)
   echo "uptime after $name: $(uptime)" >>"$out/machine.txt"
+  # Whole run including the warm-up, divided by every request answered (warm-up included; never sent excluded).
+  local requests; requests=$(jq '.ok + .errors - (.notSent // 0) + .warmupOk + .warmupErrors' "$out/$name.json" \
+    2>/dev/null || echo 0)
+  read -r s0 p0 <<<"$before"; read -r s1 p1 <<<"$after"
+  jq --argjson s "$(( s1 - s0 ))" --argjson p "$(( p1 - p0 ))" --argjson hz "$hz" --argjson n "$requests" \
+    '. + {serviceCpuSeconds: ($s / $hz), postgresCpuSeconds: ($p / $hz), requestsIncludingWarmup: $n,
+          serviceCpuMsPerRequest: (if $n > 0 then ($s / $hz * 1000 / $n * 100 | round) / 100 else null end),
+          postgresCpuMsPerRequest: (if $n > 0 then ($p / $hz * 1000 / $n * 100 | round) / 100 else null end)}' \
+    "$out/$name.json" >"$out/$name.json.tmp" && mv "$out/$name.json.tmp" "$out/$name.json"
+  jq -r '"\(.serviceCpuSeconds) s service CPU, \(.postgresCpuSeconds) s PostgreSQL CPU for \(.requestsIncludingWarmup) requests: \(.serviceCpuMsPerRequest) + \(.postgresCpuMsPerRequest) ms CPU per request"' "$out/$name.json" | tee -a "$out/$name.log"
 }
 
 machine() {
@@ -193,24 +220,31 @@ run_all() {
   say "summary ($out)"
   local f
   for f in "$out"/*.json; do
-    jq -r '"\(.scene) \(.pass) \(.mode)\(if .targetRate then " @\(.targetRate)/s" else " c=\(.concurrency)" end): \(.achievedRate) req/s; p50 \(.latencyMs.p50) p95 \(.latencyMs.p95) p99 \(.latencyMs.p99) max \(.latencyMs.max) ms; errors \(.errors)/\(.requests); cached \(.cachedShare * 100)%; cold start \(.coldStartShare * 100)%; driver \(.driverCpuCores) cores"' "$f"
+    jq -r '"\(.scene) \(.pass) \(.mode)\(if .targetRate then " @\(.targetRate)/s" else " c=\(.concurrency)" end): \(.achievedRate) req/s; p50 \(.latencyMs.p50) p95 \(.latencyMs.p95) p99 \(.latencyMs.p99) max \(.latencyMs.max) ms; errors \(.errors)/\(.requests); cached \(.cachedShare * 100)%; cold start \(.coldStartShare * 100)%; driver \(.driverCpuCores) cores; CPU/request service \(.serviceCpuMsPerRequest) ms + PostgreSQL \(.postgresCpuMsPerRequest) ms"' "$f"
   done | tee "$out/summary.txt"
 }
 
-# JFR over one warm home run and one product run (closed model), then the hottest frames of each.
+# JFR over three closed-model runs that each isolate one path, then the hottest parts of each: home-cached (seeded
+# customers only, after `run` filled the cache: all hits), home-miss (cache emptied first, random customers: almost
+# all computed) and product (never cached). CPU per request comes from /proc as in `run`.
 profile() {
   alive service || fail "not up: bench/run-recommendation.sh up"
   local out="$BENCH/target/results/recs-profile-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
   local pid; pid=$(cat "$STATE/service.pid")
   local c=${RECS_CONCURRENCY:-64} d=${RECS_DURATION:-30s}
   machine "$out"
-  local scene
-  for scene in home product; do
-    driver --scene "$scene" --concurrency "$c" --warmup 10s --duration 5s >/dev/null 2>&1   # warm, not recorded
-    jcmd "$pid" JFR.start name="recs-$scene" settings=profile filename="$out/$scene.jfr" >/dev/null
-    step "$out" "$scene-profiled" --scene "$scene" --concurrency "$c" --warmup 0s --duration "$d"
-    jcmd "$pid" JFR.stop name="recs-$scene" >/dev/null
-    python3 "$BENCH/jfr-top.py" "$out/$scene.jfr" | tee "$out/$scene-top.txt"
+  mvn -o -B -q -f "$BENCH/pom.xml" package || fail "driver build failed"
+  local name args
+  for name in home-cached home-miss product; do
+    case "$name" in
+      home-cached) args=(--scene home --unknown-share 0) ;;
+      home-miss) drop_cache; args=(--scene home) ;;
+      product) args=(--scene product) ;;
+    esac
+    jcmd "$pid" JFR.start name="recs-$name" settings=profile filename="$out/$name.jfr" >/dev/null
+    step "$out" "$name" "${args[@]}" --concurrency "$c" --warmup 0s --duration "$d"
+    jcmd "$pid" JFR.stop name="recs-$name" >/dev/null
+    python3 "$BENCH/jfr-top.py" "$out/$name.jfr" | tee "$out/$name-top.txt"
   done
 }
 

@@ -315,6 +315,11 @@ final class RecommendationsScenario {
         System.out.printf("recommendations: cached %.1f %% of the 200s, cold start %.1f %%, %,d bytes per response%n",
                 ok == 0 ? 0 : 100.0 * tally.cached.sum() / ok, ok == 0 ? 0 : 100.0 * tally.coldStart.sum() / ok,
                 ok == 0 ? 0 : tally.bytes.sum() / ok);
+        if (!warm.isZero()) {
+            System.out.printf("recommendations: warm-up: %,d ok, %,d failed%s%n", tally.warmupOk.sum(),
+                    tally.warmupErrors.sum(), notSent > 0 && ok == 0
+                            ? " (the service never caught up with the warm-up: no measured request was sent)" : "");
+        }
         System.out.println("recommendations: latency " + (mode.equals("open") ? "from intended start " : "")
                 + Report.latencyLine(tally.latency));
         if (tally.cachedLatency.getTotalCount() > 0 && tally.computedLatency.getTotalCount() > 0) {
