@@ -12,6 +12,7 @@
 #                                           at each of RECS_RATES -> bench/target/results/recs-<time>/*.json
 #   bench/run-recommendation.sh profile     JFR (jcmd JFR.start) over a home run of cache hits, one of misses and a
 #                                           product run; where the CPU went, per part -> bench/target/results/recs-profile-*
+#   bench/run-recommendation.sh drive NAME OPTS  one driver run with those options (RECS_DROP_CACHE=1: empty cache first)
 #   bench/run-recommendation.sh down        stops what up started, drops the database, deletes the Redis keys
 # Build first (in the work tree): mvn -o -q -pl recommendation-service package -DskipTests
 # Settings (environment): BENCH_DB=lodestar_recommendation_bench BENCH_PORT=18083 BENCH_KAFKA_PORT=19093
@@ -121,7 +122,7 @@ train() {
     status=$(jq -r .status <<<"$view")
     [ "$status" = running ] || break
     [ "$SECONDS" -lt "$deadline" ] || fail "training run $id still running after 30 min"
-    printf '  %s %s%% %s\n' "$(date -u +%T)" "$(jq -r .progress <<<"$view")" "$(jq -r .phase <<<"$view")"
+    printf '  %s %s%% %s\n' "$(date -u +%T)" "$(jq -r .progress <<<"$view")" "$(jq -r .phase <<<"$view")" >&2
   done
   echo "$view" | jq -c '{status, version, startedAt, finishedAt, phaseMillis, error}'
   [ "$status" = succeeded ] || fail "training run $id: $status"
@@ -248,6 +249,17 @@ profile() {
   done
 }
 
+# One driver run with the given options, CPU accounted as in run: drive NAME [--scene ...] [--concurrency ...] ...
+drive_one() {
+  alive service || fail "not up: bench/run-recommendation.sh up"
+  local name=${1:?drive NAME [driver options]}; shift
+  local out="$BENCH/target/results/recs-$(date -u +%Y%m%dT%H%M%SZ)-$name"; mkdir -p "$out"
+  machine "$out" >/dev/null
+  [ -f "$DRIVER" ] || mvn -o -B -q -f "$BENCH/pom.xml" package || fail "driver build failed"
+  [ "${RECS_DROP_CACHE:-0}" = 1 ] && drop_cache
+  step "$out" "$name" "$@"
+}
+
 down() {
   local p
   for p in service kafka; do
@@ -269,6 +281,7 @@ case "${1:-}" in
   seed) shift; seed "$@" ;;
   run) run_all ;;
   profile) profile ;;
+  drive) shift; drive_one "$@" ;;
   down) down ;;
   *) sed -n '2,22p' "$0"; exit 2 ;;
 esac
