@@ -14,6 +14,7 @@ import java.util.Random;
  *   events      sustained ingestion through POST /events (closed model, N senders)
  *   c360        GET /customers/{id}/360 at a fixed arrival rate (open model, latency from the intended start)
  *   segments    GET /customers/{id}/segments of segmentation-service (port 8082), the same open model
+ *   recommendations  GET /recommendations/{id} of recommendation-service (port 8083), closed or open model
  *   event-size  print the average size in bytes of one generated event JSON (for the raw Kafka comparison)
  * </pre>
  * The bearer token (role app) comes from {@code --token} or the environment variable {@code LODESTAR_TOKEN}
@@ -29,6 +30,10 @@ public final class ProfileLoad {
                           --customers 10000 --items 5000 --max-errors 10
               c360        --rate 1000 --warmup 5s --duration 30s --customers 1000 --max-in-flight 256 --timeout 10s
               segments    the options of c360, --port 8082, --id-prefix seg-c (ids of bench/seed-segmentation.sql)
+              recommendations  --port 8083 --scene home|product --pass random|cold --mode closed|open
+                          --concurrency 64 (closed) | --rate 5000 --max-in-flight 256 (open) --warmup 10s
+                          --duration 30s --customers 6000 --items 3000 --unknown-share 10 --k 10
+                          --id-prefix rb-c --item-prefix rb-i (ids of bench/seed-recommendation.sql) --timeout 10s
               event-size  --customers 10000 --items 5000 --samples 10000   (prints the mean bytes of one event)
             Durations: 30, 30s, 2m or 500ms; each run is bounded (durations <= 15 min, rates <= 20,000/s).""";
 
@@ -50,7 +55,7 @@ public final class ProfileLoad {
             if (scenario.equals("event-size")) {
                 return eventSize(o);
             }
-            int port = o.integer("port", scenario.equals("segments") ? 8082 : 8081, 1, 65535);
+            int port = o.integer("port", defaultPort(scenario), 1, 65535);
             String token = o.string("token", System.getenv("LODESTAR_TOKEN"));
             if (token == null || token.isBlank()) {
                 throw new Options.UsageException("no token: pass --token or set LODESTAR_TOKEN "
@@ -77,12 +82,29 @@ public final class ProfileLoad {
                     o.rejectUnknown();
                     return s.run();
                 }
+                case "recommendations" -> {
+                    RecommendationsScenario s = new RecommendationsScenario(o, port, token);
+                    o.rejectUnknown();
+                    return s.run();
+                }
                 default -> throw new Options.UsageException("unknown scenario '" + scenario + "'");
             }
         } catch (Options.UsageException e) {
             System.err.println("error: " + e.getMessage());
             System.err.println(USAGE);
             return 2;
+        }
+    }
+
+    /** Each service's port in deploy/local (and in the bench scripts that start one service alone). */
+    private static int defaultPort(String scenario) {
+        switch (scenario) {
+            case "segments":
+                return 8082;
+            case "recommendations":
+                return 8083;
+            default:
+                return 8081;
         }
     }
 
