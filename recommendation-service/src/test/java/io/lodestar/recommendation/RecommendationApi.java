@@ -13,7 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
-/** What recommendation-service's tests do through the API: catalogue items and training runs. */
+/** What recommendation-service's tests do through the API: catalogue items, training runs and evaluations. */
 public final class RecommendationApi {
 
     private RecommendationApi() {
@@ -38,5 +38,23 @@ public final class RecommendationApi {
                 r -> !"running".equals(r.getString("status")));
         assertThat(run.getString("status")).as("run %s: %s", id, run.getString("error")).isEqualTo("succeeded");
         return run;
+    }
+
+    /**
+     * Starts an evaluation with this request body (waiting out another test's evaluation) and waits for its success;
+     * returns the evaluation.
+     */
+    public static JsonPath evaluateToSuccess(Map<String, ?> request) {
+        String id = await().atMost(Duration.ofSeconds(120)).until(() -> {
+            Response response = given().header("Authorization", OPERATOR).contentType(ContentType.JSON)
+                    .body(request).post("/evaluations");
+            return response.statusCode() == 202 ? response.path("id") : null;
+        }, Objects::nonNull);
+        JsonPath evaluation = await().atMost(Duration.ofSeconds(180)).until(() -> given()
+                .header("Authorization", OPERATOR).get("/evaluations/" + id).then().statusCode(200).extract()
+                .jsonPath(), e -> !"running".equals(e.getString("status")));
+        assertThat(evaluation.getString("status")).as("evaluation %s: %s", id, evaluation.getString("error"))
+                .isEqualTo("succeeded");
+        return evaluation;
     }
 }
