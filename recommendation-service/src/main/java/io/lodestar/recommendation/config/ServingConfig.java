@@ -58,4 +58,8 @@ public interface ServingConfig {
     /** The shop's time zone: hours of the week (time-of-day boosts) are learned and applied in it. */
     @WithDefault("UTC")
     java.time.ZoneId timeZone();
+
+    /** How long serving remembers which model produced each served item (crediting impressions and clicks). */
+    @WithDefault("2d")
+    Duration servedTtl();
 }

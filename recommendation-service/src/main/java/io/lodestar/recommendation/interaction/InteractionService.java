@@ -17,6 +17,7 @@ import io.lodestar.contracts.order.OrderLine;
 import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.contracts.order.OrderRefunded;
 import io.lodestar.platform.messaging.IdempotentConsumerGuard;
+import io.lodestar.recommendation.analytics.CtrService;
 import io.lodestar.recommendation.catalogue.ItemRepository;
 import io.lodestar.recommendation.serving.RecommendationCache;
 import io.quarkus.logging.Log;
@@ -46,9 +47,11 @@ public class InteractionService {
     private final InteractionRepository interactions;
     private final ItemRepository items;
     private final RecommendationCache cache;
+    private final CtrService ctrs;
 
     public InteractionService(Pool pool, IdempotentConsumerGuard guard, InteractionRepository interactions,
-                              ItemRepository items, RecommendationCache cache) {
+                              ItemRepository items, RecommendationCache cache, CtrService ctrs) {
+        this.ctrs = ctrs;
         this.pool = pool;
         this.guard = guard;
         this.interactions = interactions;
@@ -56,17 +59,27 @@ public class InteractionService {
         this.cache = cache;
     }
 
-    /** A behaviour event about an item becomes an interaction; events without an item are not interactions. */
+    /**
+     * A behaviour event about an item becomes an interaction; events without an item are not interactions. A
+     * recommendation impression or click carrying its recommendationId is also credited to the model that served it.
+     */
     public Uni<Void> applyBehaviourEvent(EventEnvelope<?> event) {
         if (!(event.payload() instanceof BehaviourRecorded behaviour) || behaviour.itemId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return InteractionKind.of(behaviour.behaviour()).map(kind -> once(EVENTS_CONSUMER, event,
-                        behaviour.customerId(), (connection, customerId) -> record(connection,
-                                singleItem(behaviour.itemId(), behaviour.category()),
-                                List.of(new Interaction(event.eventId(), customerId, behaviour.itemId(), kind, 1,
-                                        WireNames.of(behaviour.channel()), null, behaviour.occurredAt())))))
-                .orElseGet(() -> Uni.createFrom().voidItem());
+        java.util.Optional<InteractionKind> kind = InteractionKind.of(behaviour.behaviour());
+        boolean counted = CtrService.counts(behaviour);
+        if (kind.isEmpty() && !counted) {
+            return Uni.createFrom().voidItem();
+        }
+        // An impression alone changes nothing a list depends on: it keeps the customer's cached list.
+        return once(EVENTS_CONSUMER, event, behaviour.customerId(), kind.isPresent(), (connection, customerId) -> {
+            Uni<Void> ctr = counted ? ctrs.count(connection, behaviour) : Uni.createFrom().voidItem();
+            return ctr.chain(() -> kind.isEmpty() ? Uni.createFrom().voidItem()
+                    : record(connection, singleItem(behaviour.itemId(), behaviour.category()),
+                            List.of(new Interaction(event.eventId(), customerId, behaviour.itemId(), kind.get(), 1,
+                                    WireNames.of(behaviour.channel()), null, behaviour.occurredAt()))));
+        });
     }
 
     /**
@@ -151,14 +164,19 @@ public class InteractionService {
      */
     private Uni<Void> once(String consumer, EventEnvelope<?> event, String subject,
                            BiFunction<SqlConnection, String, Uni<Void>> effect) {
+        return once(consumer, event, subject, true, effect);
+    }
+
+    private Uni<Void> once(String consumer, EventEnvelope<?> event, String subject, boolean invalidates,
+                           BiFunction<SqlConnection, String, Uni<Void>> effect) {
         return pool.withTransaction(connection -> guard.once(connection, consumer, event, () ->
                         interactions.resolve(connection, subject).chain(customerId -> {
                             if (customerId.isEmpty()) {
                                 Log.debugf("%s: %s about erased customer %s dropped", consumer, event.type(), subject);
                                 return Uni.createFrom().voidItem();
                             }
-                            return effect.apply(connection, customerId.get())
-                                    .chain(() -> cache.invalidate(customerId.get()));
+                            Uni<Void> applied = effect.apply(connection, customerId.get());
+                            return invalidates ? applied.chain(() -> cache.invalidate(customerId.get())) : applied;
                         })))
                 .replaceWithVoid();
     }

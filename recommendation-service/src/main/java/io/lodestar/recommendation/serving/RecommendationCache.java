@@ -25,12 +25,14 @@ public class RecommendationCache {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
+    private final io.quarkus.redis.datasource.hash.ReactiveHashCommands<String, String, String> hashes;
     private final RedisKeys keyspace;
     private final Duration timeout;
 
     public RecommendationCache(ReactiveRedisDataSource redis, RedisKeys keyspace, ServingConfig config) {
         this.values = redis.value(String.class);
         this.keys = redis.key();
+        this.hashes = redis.hash(String.class);
         this.keyspace = keyspace;
         this.timeout = config.redisTimeout();
     }
@@ -51,6 +53,37 @@ public class RecommendationCache {
                     Log.debugf("recommendation cache write of %s failed: %s", customerId, failure.toString());
                     return null;
                 });
+    }
+
+    /**
+     * Remembers which model produced each item of a response ({@code served:<recommendationId>}, a HASH item →
+     * {@code model|scene}), so impression and click events can be credited to the model. Failures are logged: the
+     * events then count under model {@code unknown}.
+     */
+    public Uni<Void> rememberServed(java.util.UUID recommendationId, String scene, java.util.List<RecommendedItem> items,
+                                    Duration ttl) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        java.util.Map<String, String> models = new java.util.HashMap<>();
+        items.forEach(item -> models.put(item.itemId(), item.model() + "|" + scene));
+        String key = servedKey(recommendationId.toString());
+        return hashes.hset(key, models).chain(() -> keys.expire(key, ttl)).replaceWithVoid()
+                .onFailure().recoverWithItem(failure -> {
+                    Log.debugf("served recommendation %s not remembered: %s", recommendationId, failure.toString());
+                    return null;
+                });
+    }
+
+    /** The {@code model|scene} that served an item of a response, or null if forgotten (or Redis failed). */
+    public Uni<String> servedBy(String recommendationId, String itemId) {
+        return hashes.hget(servedKey(recommendationId), itemId)
+                .ifNoItem().after(timeout).recoverWithItem((String) null)
+                .onFailure().recoverWithItem((String) null);
+    }
+
+    private String servedKey(String recommendationId) {
+        return keyspace.key("served", recommendationId);
     }
 
     /** Drops every scene of the customer. A failure is logged: the entry then expires with its TTL. */

@@ -75,6 +75,11 @@ public class RecommendationService {
     }
 
     public Uni<RecommendationsView> recommend(String customerId, String sceneName, String itemId, Integer k) {
+        return answer(customerId, sceneName, itemId, k).call(view -> cache.rememberServed(view.recommendationId(),
+                view.scene(), view.items(), config.servedTtl()));
+    }
+
+    private Uni<RecommendationsView> answer(String customerId, String sceneName, String itemId, Integer k) {
         Scene scene = Scene.parse(sceneName == null ? "home" : sceneName).orElseThrow(() -> new InvalidInputException(
                 "scene", "must be one of home, product, cart, message, was " + sceneName));
         int size = k == null ? config.defaultK() : k;

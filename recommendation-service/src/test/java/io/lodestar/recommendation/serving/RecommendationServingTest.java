@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.contracts.behaviour.BehaviourType;
+import io.lodestar.recommendation.RecommendationEvents;
 import io.lodestar.recommendation.training.ModelSet;
 import io.lodestar.recommendation.training.ModelStore;
 import io.lodestar.testkit.EventLoopGuard;
@@ -131,6 +132,29 @@ class RecommendationServingTest {
     }
 
     @Test
+    void impressionsAndClicksAreCreditedToTheModelThatServedTheItem() {
+        String customer = "viewer-" + UUID.randomUUID();
+        JsonPath response = recommend(customer, "product", SUNSCREEN, 2);
+        String recommendationId = response.getString("recommendationId");
+        String shown = response.getString("items[0].itemId");
+        String model = response.getString("items[0].model");
+        String impression = recommendationEvent(customer, BehaviourType.RECOMMENDATION_IMPRESSION, shown,
+                recommendationId);
+        String click = recommendationEvent(customer, BehaviourType.RECOMMENDATION_CLICK, shown, recommendationId);
+        publishEvents(customer, impression, impression, click); // the impression redelivered: counted once
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().header("Authorization", OPERATOR)
+                .get("/analytics/recommendations/ctr").then().statusCode(200)
+                .body("rows.find { it.model == '" + model + "' && it.scene == 'product' }.clicks",
+                        greaterThanOrEqualTo(1))
+                .body("rows.find { it.model == '" + model + "' && it.scene == 'product' }.impressions",
+                        greaterThanOrEqualTo(1)));
+        given().header("Authorization", OPERATOR).queryParam("from", "2026-02-01").queryParam("to", "2026-01-01")
+                .get("/analytics/recommendations/ctr").then().statusCode(400)
+                .body("violations[0].field", equalTo("from"));
+    }
+
+    @Test
     void anUnknownCustomerGetsPopularItemsNotAnError() {
         JsonPath response = recommend("stranger-" + UUID.randomUUID(), "home", null, 5);
         assertThat(response.getBoolean("coldStart")).isTrue();
@@ -202,6 +226,14 @@ class RecommendationServingTest {
         given().header("Authorization", OPERATOR).queryParam("limit", 0).get("/models/runs").then().statusCode(400);
         given().header("Authorization", OPERATOR).get("/models/runs").then().statusCode(200)
                 .body("[0].id", notNullValue());
+    }
+
+    private static String recommendationEvent(String customer, BehaviourType type, String itemId,
+                                              String recommendationId) {
+        return RecommendationEvents.encode(io.lodestar.contracts.EventType.BEHAVIOUR_RECORDED, customer,
+                new io.lodestar.contracts.behaviour.BehaviourRecorded(customer, false, type,
+                        io.lodestar.contracts.Channel.APP, itemId, null, null, null, null, recommendationId, NOW,
+                        java.util.Map.of()));
     }
 
     private static JsonPath recommend(String customer, String scene, String itemId, int k) {
