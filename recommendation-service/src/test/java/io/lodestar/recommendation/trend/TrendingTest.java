@@ -37,6 +37,10 @@ import io.lodestar.testkit.jwt.TestTokens;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.vertx.RunOnVertxContext;
+import io.quarkus.test.vertx.UniAsserter;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 
 @QuarkusTest
@@ -45,6 +49,12 @@ class TrendingTest {
 
     private static final String ADMIN = TestTokens.bearer(Roles.ADMIN);
     private static final EventCodec CODEC = new EventCodec();
+
+    @Inject
+    TrendingService service;
+
+    @Inject
+    Pool pool;
 
     @BeforeAll
     static void topics() {
@@ -147,6 +157,20 @@ class TrendingTest {
         assertThat(detection.getDouble(report + "heat")).isEqualTo(20.0);
         assertThat(detection.getDouble(report + "previousHeat")).isZero();
         assertThat(detection.getDouble(report + "growth")).isEqualTo(Trending.NEW_ITEM_GROWTH);
+    }
+
+    @Test
+    @RunOnVertxContext
+    void aScheduledDetectionSkipsItsTurnWhileAnotherReplicaHoldsTheLock(UniAsserter asserter) {
+        // "another replica": a transaction on a connection of its own that holds the detection lock
+        asserter.assertThat(() -> pool.getConnection().chain(connection -> connection.begin().chain(transaction ->
+                        connection.query("SELECT pg_advisory_xact_lock(" + TrendRepository.DETECTION_LOCK + ")")
+                                .execute()
+                                .chain(() -> service.detectUnlessRunningElsewhere())
+                                .eventually(() -> transaction.rollback().eventually(connection::close)))),
+                skipped -> assertThat(skipped).as("skipped while the lock is held").isEmpty());
+        asserter.assertThat(() -> service.detectUnlessRunningElsewhere(),
+                ran -> assertThat(ran).as("runs once the lock is free").isPresent());
     }
 
     @Test
