@@ -13,6 +13,7 @@ public enum Reason {
     @JsonProperty("popular_in_region") POPULAR_IN_REGION("popular in your region"),
     @JsonProperty("popular_in_age_band") POPULAR_IN_AGE_BAND("popular with customers your age"),
     @JsonProperty("popular_in_category") POPULAR_IN_CATEGORY("popular in %s"),
+    @JsonProperty("trending") TRENDING("trending now"),
     @JsonProperty("popular") POPULAR("popular right now"),
     @JsonProperty("same_category") SAME_CATEGORY("like %s: same category");
 

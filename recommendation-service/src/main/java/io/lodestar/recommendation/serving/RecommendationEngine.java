@@ -56,6 +56,15 @@ public final class RecommendationEngine {
      */
     public List<RecommendedItem> recommend(ModelSet models, Items items, CustomerState state, Scene scene,
                                            String anchorItemId, int k, Instant now) {
+        return recommend(models, items, state, scene, anchorItemId, k, now, List.of());
+    }
+
+    /**
+     * The same, with the items trending right now (strongest first), which fill home and message lists after the
+     * customer's segment and before overall popularity.
+     */
+    public List<RecommendedItem> recommend(ModelSet models, Items items, CustomerState state, Scene scene,
+                                           String anchorItemId, int k, Instant now, List<String> trending) {
         Candidates candidates = new Candidates();
         Set<String> exclude = new HashSet<>();
         switch (scene) {
@@ -79,7 +88,12 @@ public final class RecommendationEngine {
                 dueAgain(items, state, now, candidates);
                 break;
         }
-        popular(models, state, candidates, candidates.isEmpty() ? 1.0 : POPULAR_FILL);
+        // Without personal candidates, the popular sources answer at full weight; otherwise they only fill.
+        double fill = candidates.isEmpty() ? 1.0 : POPULAR_FILL;
+        if (scene == Scene.HOME || scene == Scene.MESSAGE) {
+            trending(trending, candidates, 0.9 * fill);
+        }
+        popular(models, state, candidates, fill);
         return applyRules(models, items, state, candidates, exclude, k, now);
     }
 
@@ -170,6 +184,14 @@ public final class RecommendationEngine {
                 candidates.add(itemId, DUE_AGAIN, "repurchase", Reason.DUE_AGAIN, itemId);
             }
         });
+    }
+
+    /** Trending items, weighted by rank (the first gets the full weight). */
+    private static void trending(List<String> trending, Candidates candidates, double weight) {
+        for (int rank = 0; rank < trending.size(); rank++) {
+            candidates.add(trending.get(rank), weight * (trending.size() - rank) / trending.size(), "trending",
+                    Reason.TRENDING, null);
+        }
     }
 
     /** Popular in the segment, the region, the age band, and globally, in that order of weight. */

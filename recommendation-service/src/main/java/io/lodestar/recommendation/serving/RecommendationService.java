@@ -57,10 +57,13 @@ public class RecommendationService {
     private final InteractionConfig interactionConfig;
     private final ServingConfig config;
     private final ObjectMapper json;
+    private final TrendingNow trending;
 
     public RecommendationService(Pool pool, InteractionRepository interactions, CustomerGroups groups,
                                  ActiveModels models, Catalogue catalogue, RecommendationCache cache,
-                                 InteractionConfig interactionConfig, ServingConfig config, ObjectMapper json) {
+                                 InteractionConfig interactionConfig, ServingConfig config, ObjectMapper json,
+                                 TrendingNow trending) {
+        this.trending = trending;
         this.pool = pool;
         this.interactions = interactions;
         this.groups = groups;
@@ -131,7 +134,8 @@ public class RecommendationService {
             CustomerContext profile = read.getItem3().orElse(new CustomerContext(null, null));
             CustomerState state = CustomerState.of(read.getItem1(), active, weighting, now, read.getItem2(),
                     read.getItem4(), profile.region(), profile.ageBand(LocalDate.ofInstant(now, ZoneOffset.UTC)));
-            List<RecommendedItem> items = engine.recommend(active, itemLookup(), state, scene, itemId, k, now);
+            List<RecommendedItem> items = engine.recommend(active, itemLookup(), state, scene, itemId, k, now,
+                    trending.itemIds());
             return new RecommendationsView(customerId, scene.wire(), UUID.randomUUID(),
                     active == null ? null : active.version(), state.cold(), false, items);
         });

@@ -139,6 +139,18 @@ class RecommendationEngineTest {
     }
 
     @Test
+    void trendingItemsFillAColdHomeListAfterTheSegmentAndBeforeOverallPopularity() {
+        CustomerState state = new CustomerState(UserHistory.EMPTY, Map.of(), List.of(), 0, Set.of(), "3", null, null);
+
+        List<RecommendedItem> items = engine.recommend(models(), lookup(), state, Scene.HOME, null, 3, NOW,
+                List.of("hat"));
+
+        assertThat(items).extracting(RecommendedItem::itemId).containsExactly("formula", "hat", "stroller");
+        assertThat(items.get(1).reason()).isEqualTo(Reason.TRENDING);
+        assertThat(items.get(1).model()).isEqualTo("trending");
+    }
+
+    @Test
     void aNewItemNoModelKnowsGetsSimilarItemsByContent() {
         item("new-hat", "summer", "Other", "22", true, Durability.DURABLE, null);
 
