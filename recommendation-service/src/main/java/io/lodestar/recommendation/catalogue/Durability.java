@@ -1,6 +1,7 @@
 package io.lodestar.recommendation.catalogue;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** Whether buying an item once ends the need for it (durable) or the customer will need it again (consumable). */
 public enum Durability {
@@ -8,10 +9,10 @@ public enum Durability {
     @JsonProperty("consumable") CONSUMABLE;
 
     String wire() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static Durability ofWire(String wire) {
-        return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(wire.toUpperCase(Locale.ROOT));
     }
 }

@@ -18,6 +18,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 
 /**
  * The SQL of interactions, hidden items, profile context and identity changes ({@code V1__catalogue_and_interactions.sql})
@@ -43,7 +44,7 @@ public class InteractionRepository {
         if (interactions.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = interactions.stream().map(i -> Tuple.tuple(java.util.Arrays.asList(i.eventId(),
+        List<Tuple> tuples = interactions.stream().map(i -> Tuple.tuple(Arrays.asList(i.eventId(),
                 i.itemId(), i.customerId(), i.kind().wire(), i.quantity(), i.channel(), i.orderId(),
                 utc(i.occurredAt())))).toList();
         return client.preparedQuery("""

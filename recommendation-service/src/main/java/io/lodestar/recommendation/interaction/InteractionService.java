@@ -25,6 +25,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.lodestar.platform.problem.InvalidInputException;
+import java.util.Optional;
 
 /**
  * Keeps the interactions models learn from and serving reads, from the profile service's topics. Each {@code apply}
@@ -67,7 +69,7 @@ public class InteractionService {
         if (!(event.payload() instanceof BehaviourRecorded behaviour) || behaviour.itemId() == null) {
             return Uni.createFrom().voidItem();
         }
-        java.util.Optional<InteractionKind> kind = InteractionKind.of(behaviour.behaviour());
+        Optional<InteractionKind> kind = InteractionKind.of(behaviour.behaviour());
         boolean counted = CtrService.counts(behaviour);
         if (kind.isEmpty() && !counted) {
             return Uni.createFrom().voidItem();
@@ -202,7 +204,7 @@ public class InteractionService {
     /** A customer's latest interactions, newest first (what serving reads, for operators to check). */
     public Uni<List<Interaction>> latest(String customerId, int limit) {
         if (limit < 1 || limit > 1000) {
-            return Uni.createFrom().failure(new io.lodestar.platform.problem.InvalidInputException("limit",
+            return Uni.createFrom().failure(new InvalidInputException("limit",
                     "must be 1 to 1000, was " + limit));
         }
         return pool.withConnection(connection -> interactions.latest(connection, customerId, Instant.EPOCH, limit));

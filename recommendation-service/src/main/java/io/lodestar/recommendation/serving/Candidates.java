@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lodestar.recommendation.model.ScoredItem;
+import java.util.function.IntFunction;
 
 /**
  * Blends the candidates of several sources into one score per item. Each source's scores are divided by its best
@@ -33,7 +34,7 @@ final class Candidates {
 
     /** Adds a model's scored items; {@code anchorOf} names the history item behind each (or null). */
     void add(List<ScoredItem> items, double weight, String model, Reason reason,
-             java.util.function.IntFunction<String> itemIdOf, java.util.function.IntFunction<String> anchorOf) {
+             IntFunction<String> itemIdOf, IntFunction<String> anchorOf) {
         double best = items.stream().mapToDouble(ScoredItem::score).max().orElse(0);
         if (best <= 0) {
             return;

@@ -13,6 +13,7 @@ import io.lodestar.recommendation.interaction.InteractionKind;
 import io.lodestar.recommendation.interaction.InteractionWeighting;
 import io.lodestar.recommendation.model.UserHistory;
 import io.lodestar.recommendation.training.ModelSet;
+import java.util.HashSet;
 
 /**
  * What serving knows about one customer at request time, built from their latest interactions (not from the model's
@@ -42,10 +43,10 @@ public record CustomerState(UserHistory history, Map<String, Instant> lastBought
                                    Instant now, Set<String> hidden, String segment, String region, String ageBand) {
         TreeMap<Integer, Float> weights = new TreeMap<>();
         Map<String, Instant> lastBought = new HashMap<>();
-        Set<String> refunded = new java.util.HashSet<>();
-        Set<String> orders = new java.util.HashSet<>();
+        Set<String> refunded = new HashSet<>();
+        Set<String> orders = new HashSet<>();
         LinkedHashSet<String> cart = new LinkedHashSet<>();
-        Set<String> cartClosed = new java.util.HashSet<>();
+        Set<String> cartClosed = new HashSet<>();
         for (Interaction interaction : latest) {
             String item = interaction.itemId();
             int index = models == null ? -1 : models.index(item);

@@ -15,6 +15,7 @@ import io.lodestar.recommendation.training.ModelStore.RuleView;
 import io.lodestar.recommendation.training.ModelStore.SequentialRuleView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.BiFunction;
 
 /** Item-to-item answers of the active model version: similar items, items bought together, the rules themselves. */
 @ApplicationScoped
@@ -59,7 +60,7 @@ public class ItemInsightService {
     }
 
     private Uni<List<RelatedItemView>> related(String itemId, int k,
-                                               java.util.function.BiFunction<ModelSet, Integer, List<ScoredItem>> of) {
+                                               BiFunction<ModelSet, Integer, List<ScoredItem>> of) {
         if (k < 1 || k > 100) {
             throw new InvalidInputException("k", "must be 1 to 100, was " + k);
         }

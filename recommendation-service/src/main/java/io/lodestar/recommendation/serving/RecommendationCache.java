@@ -11,6 +11,11 @@ import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
 import io.quarkus.redis.datasource.value.ReactiveValueCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Precomputed recommendations in Redis: one STRING of JSON per customer and scene ({@code recs:<customer>:<scene>}),
@@ -25,7 +30,7 @@ public class RecommendationCache {
 
     private final ReactiveValueCommands<String, String> values;
     private final ReactiveKeyCommands<String> keys;
-    private final io.quarkus.redis.datasource.hash.ReactiveHashCommands<String, String, String> hashes;
+    private final ReactiveHashCommands<String, String, String> hashes;
     private final RedisKeys keyspace;
     private final Duration timeout;
 
@@ -60,12 +65,12 @@ public class RecommendationCache {
      * {@code model|scene}), so impression and click events can be credited to the model. Failures are logged: the
      * events then count under model {@code unknown}.
      */
-    public Uni<Void> rememberServed(java.util.UUID recommendationId, String scene, java.util.List<RecommendedItem> items,
+    public Uni<Void> rememberServed(UUID recommendationId, String scene, List<RecommendedItem> items,
                                     Duration ttl) {
         if (items.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        java.util.Map<String, String> models = new java.util.HashMap<>();
+        Map<String, String> models = new HashMap<>();
         items.forEach(item -> models.put(item.itemId(), item.model() + "|" + scene));
         String key = servedKey(recommendationId.toString());
         return hashes.hset(key, models).chain(() -> keys.expire(key, ttl)).replaceWithVoid()

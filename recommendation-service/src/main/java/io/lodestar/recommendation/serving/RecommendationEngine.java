@@ -16,6 +16,7 @@ import io.lodestar.recommendation.model.UserHistory;
 import io.lodestar.recommendation.popularity.PopularityRanking;
 import io.lodestar.recommendation.training.HourOfWeekLift;
 import io.lodestar.recommendation.training.ModelSet;
+import java.util.Comparator;
 
 /**
  * Scores and filters one request, in memory and without I/O: the candidate sources of the scene (blended by
@@ -268,7 +269,7 @@ public final class RecommendationEngine {
             }
             eligible.add(candidate);
         }
-        eligible.sort(java.util.Comparator.comparingDouble((Candidates.Candidate c) -> -c.score)
+        eligible.sort(Comparator.comparingDouble((Candidates.Candidate c) -> -c.score)
                 .thenComparing(c -> c.itemId));
         return diversify(items, eligible, k);
     }
@@ -300,7 +301,7 @@ public final class RecommendationEngine {
         for (int i = 0; i < skipped.size() && chosen.size() < k; i++) {
             chosen.add(skipped.get(i));
         }
-        chosen.sort(java.util.Comparator.comparingDouble((Candidates.Candidate c) -> -c.score)
+        chosen.sort(Comparator.comparingDouble((Candidates.Candidate c) -> -c.score)
                 .thenComparing(c -> c.itemId));
         List<RecommendedItem> result = new ArrayList<>(chosen.size());
         for (Candidates.Candidate c : chosen) {

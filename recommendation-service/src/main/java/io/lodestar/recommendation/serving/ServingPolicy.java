@@ -1,6 +1,7 @@
 package io.lodestar.recommendation.serving;
 
 import io.lodestar.recommendation.config.ServingConfig;
+import java.time.ZoneId;
 
 /**
  * The rules applied after scoring, as numbers (so the pure engine needs no configuration system).
@@ -11,7 +12,7 @@ import io.lodestar.recommendation.config.ServingConfig;
  * @param timeZone              the shop's time zone, in which time-of-day boosts were learned
  */
 public record ServingPolicy(double maxCategoryShare, double longTailBoost, int defaultRepurchaseDays,
-                            java.time.ZoneId timeZone) {
+                            ZoneId timeZone) {
 
     public ServingPolicy {
         if (maxCategoryShare <= 0 || maxCategoryShare > 1) {

@@ -22,6 +22,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.vertx.core.json.JsonArray;
+import java.time.ZoneOffset;
 
 /**
  * Stores model versions as numbers ({@code V2__model_runs_and_versions.sql}) and loads them back: ALS item factors
@@ -51,7 +53,7 @@ public class ModelStore {
         }
         JsonObject lifts = new JsonObject();
         models.timeOfDay().lifts().forEach((category, values) -> {
-            io.vertx.core.json.JsonArray slots = new io.vertx.core.json.JsonArray();
+            JsonArray slots = new JsonArray();
             for (float value : values) {
                 slots.add(Math.round(value * 1000) / 1000.0);
             }
@@ -61,7 +63,7 @@ public class ModelStore {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         INSERT INTO model_version (run_id, trained_at, customers, interactions, item_ids, parameters)
                         VALUES ($1, $2, $3, $4, $5, $6) RETURNING version""")
-                .execute(Tuple.tuple(List.of(runId, trainedAt.atOffset(java.time.ZoneOffset.UTC), models.customers(),
+                .execute(Tuple.tuple(List.of(runId, trainedAt.atOffset(ZoneOffset.UTC), models.customers(),
                         models.interactions(), models.itemIds().toArray(String[]::new), parameters)))
                 .map(rows -> rows.iterator().next().getLong("version"))
                 .call(version -> vectors(connection, version, models))
@@ -252,7 +254,7 @@ public class ModelStore {
         }
         Map<String, float[]> lifts = new HashMap<>();
         for (String category : stored.fieldNames()) {
-            io.vertx.core.json.JsonArray slots = stored.getJsonArray(category);
+            JsonArray slots = stored.getJsonArray(category);
             float[] values = new float[slots.size()];
             for (int i = 0; i < values.length; i++) {
                 values[i] = slots.getNumber(i).floatValue();

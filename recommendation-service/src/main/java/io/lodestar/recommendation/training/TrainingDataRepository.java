@@ -20,6 +20,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Arrays;
 
 /**
  * Reads the interactions of the training horizon and the catalogue's categories into {@link TrainingData}. Rows
@@ -96,9 +97,9 @@ public class TrainingDataRepository {
             });
             int item = items.computeIfAbsent(itemId, id -> items.size());
             if (cells == rows.length) {
-                rows = java.util.Arrays.copyOf(rows, cells * 2);
-                columns = java.util.Arrays.copyOf(columns, cells * 2);
-                weights = java.util.Arrays.copyOf(weights, cells * 2);
+                rows = Arrays.copyOf(rows, cells * 2);
+                columns = Arrays.copyOf(columns, cells * 2);
+                weights = Arrays.copyOf(weights, cells * 2);
             }
             rows[cells] = customer;
             columns[cells] = item;

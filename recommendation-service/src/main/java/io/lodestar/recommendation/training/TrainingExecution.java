@@ -29,6 +29,10 @@ import io.lodestar.recommendation.sequence.SequentialRule;
 import io.lodestar.recommendation.sequence.SequentialRuleMiner;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.lodestar.recommendation.association.BoughtTogether;
+import io.lodestar.recommendation.config.ServingConfig;
+import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * One training run, on the runner's job thread (it waits for each database step and trains on it, which is why it
@@ -41,7 +45,7 @@ final class TrainingExecution {
     /** What a run needs. */
     record Deps(ModelRunRepository runs, TrainingDataRepository data, CustomerGroups groups, ModelStore store,
                 ActiveModels active, TrainingConfig training, InteractionConfig interactions,
-                io.lodestar.recommendation.config.ServingConfig serving, VersionActivation activation) {
+                ServingConfig serving, VersionActivation activation) {
     }
 
     private final UUID runId;
@@ -74,7 +78,7 @@ final class TrainingExecution {
             phase("item-cf", 10);
             TrainingConfig.ItemCf cf = deps.training().itemCf();
             ItemNeighbours itemCf = ItemCfTrainer.train(matrix, ItemCfParameters.defaults()
-                    .withSimilarity(ItemSimilarity.valueOf(cf.similarity().toUpperCase(java.util.Locale.ROOT)))
+                    .withSimilarity(ItemSimilarity.valueOf(cf.similarity().toUpperCase(Locale.ROOT)))
                     .withNeighbours(cf.neighbours()).withMinCoCustomers(cf.minCoCustomers()).withThreads(threads),
                     (done, total) -> { });
 
@@ -111,7 +115,7 @@ final class TrainingExecution {
             long version = await(() -> deps.store().save(runId, asOf, models));
             await(() -> deps.store().activate(version));
             ModelSet activated = ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
-                    io.lodestar.recommendation.association.BoughtTogether.of(rules), rankings, timeOfDay);
+                    BoughtTogether.of(rules), rankings, timeOfDay);
             deps.active().swap(activated);
 
             phase("precompute", 95);
@@ -153,7 +157,7 @@ final class TrainingExecution {
     }
 
     private static Map<String, PopularityRanking> byGroup(InteractionMatrix matrix,
-                                                          java.util.function.Function<String, String> groupOf) {
+                                                          Function<String, String> groupOf) {
         Map<String, Integer> groupIndex = new LinkedHashMap<>();
         int[] groupOfCustomer = new int[matrix.customerCount()];
         for (int row = 0; row < matrix.customerCount(); row++) {
