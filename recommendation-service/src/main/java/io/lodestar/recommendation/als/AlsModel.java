@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.lodestar.recommendation.model.Recommender;
 import io.lodestar.recommendation.model.ScoredItem;
+import io.lodestar.recommendation.model.TopScores;
 import io.lodestar.recommendation.model.UserHistory;
 
 /**

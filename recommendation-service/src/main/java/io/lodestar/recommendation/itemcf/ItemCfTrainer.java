@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.lodestar.recommendation.itemcf.ItemSimilarity.ItemStatistics;
 import io.lodestar.recommendation.model.InteractionMatrix;
+import io.lodestar.recommendation.model.TopScores;
+import io.lodestar.recommendation.model.ScoredItem;
 
 /**
  * Trains item-based collaborative filtering: the N most similar items of every item.
@@ -50,7 +52,7 @@ public final class ItemCfTrainer {
         AtomicInteger done = new AtomicInteger();
         Runnable worker = () -> {
             CoOccurrence coOccurrence = new CoOccurrence(itemCount);
-            BoundedNeighbourHeap heap = new BoundedNeighbourHeap(parameters.neighbours());
+            TopScores heap = new TopScores(parameters.neighbours());
             while (!Thread.currentThread().isInterrupted()) {
                 int from = nextChunk.getAndAdd(ITEMS_PER_CHUNK);
                 if (from >= itemCount) {
@@ -60,9 +62,13 @@ public final class ItemCfTrainer {
                 for (int item = from; item < to; item++) {
                     coOccurrence.collect(item, byItem, byCustomer);
                     coOccurrence.offerNeighbours(item, statistics, parameters, heap);
-                    BoundedNeighbourHeap.Neighbours kept = heap.drain();
-                    neighbours[item] = kept.items();
-                    similarities[item] = kept.similarities();
+                    List<ScoredItem> kept = heap.drainBestFirst(ScoredItem.NO_ANCHOR);
+                    neighbours[item] = new int[kept.size()];
+                    similarities[item] = new float[kept.size()];
+                    for (int k = 0; k < kept.size(); k++) {
+                        neighbours[item][k] = kept.get(k).item();
+                        similarities[item][k] = (float) kept.get(k).score();
+                    }
                 }
                 progress.itemsDone(done.addAndGet(to - from), itemCount);
             }
@@ -162,7 +168,7 @@ public final class ItemCfTrainer {
 
         /** Offers every supported co-occurring item to the heap and resets the sums for the next item. */
         void offerNeighbours(int item, ItemStatistics[] statistics, ItemCfParameters parameters,
-                BoundedNeighbourHeap heap) {
+                TopScores heap) {
             for (int k = 0; k < touchedCount; k++) {
                 int other = touched[k];
                 int shared = coCustomers[other];

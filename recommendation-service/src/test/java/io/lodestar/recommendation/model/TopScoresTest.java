@@ -1,4 +1,4 @@
-package io.lodestar.recommendation.als;
+package io.lodestar.recommendation.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
-import io.lodestar.recommendation.model.ScoredItem;
 
 class TopScoresTest {
 

@@ -1,28 +1,26 @@
-package io.lodestar.recommendation.als;
+package io.lodestar.recommendation.model;
 
 import java.util.List;
-
-import io.lodestar.recommendation.model.ScoredItem;
-
 /**
  * The best {@code n} of a stream of (item, score) pairs, kept in a bounded min-heap so that scoring a whole catalogue
  * costs O(items · log n) and no full sort. Ties go to the lower item index, so results are stable across runs.
- * Non-positive scores are dropped, as {@link io.lodestar.recommendation.model.Recommender} asks.
+ * Non-positive scores are dropped, as {@link Recommender} asks. Used by every model that keeps a top n (ALS scoring,
+ * item-CF neighbour lists); not thread-safe: one per thread or request.
  */
-final class TopScores {
+public final class TopScores {
 
     private final int capacity;
     private final int[] items;
     private final double[] scores;
     private int size;
 
-    TopScores(int capacity) {
+    public TopScores(int capacity) {
         this.capacity = capacity;
         this.items = new int[capacity];
         this.scores = new double[capacity];
     }
 
-    void offer(int item, double score) {
+    public void offer(int item, double score) {
         if (!(score > 0) || capacity == 0) {
             return;
         }
@@ -38,7 +36,7 @@ final class TopScores {
     }
 
     /** Empties the heap into an immutable list, best first; {@code because} is the given anchor for every one. */
-    List<ScoredItem> drainBestFirst(int because) {
+    public List<ScoredItem> drainBestFirst(int because) {
         ScoredItem[] out = new ScoredItem[size];
         // Pop the worst each time into the back of the result.
         for (int k = out.length - 1; k >= 0; k--) {
