@@ -76,6 +76,13 @@ public interface TrainingConfig {
         /** Items in a rule, antecedent and consequent together. */
         @WithDefault("3")
         int maxLength();
+
+        /**
+         * What a basket is: {@code 0s} = one paid order; a positive duration = a customer's purchases within that
+         * window of their first one (e.g. {@code 7d}: the sunscreen this week, the umbrella three days later).
+         */
+        @WithDefault("0s")
+        Duration basketWindow();
     }
 
     /** Sequential rules "bought A, then B within D days". */

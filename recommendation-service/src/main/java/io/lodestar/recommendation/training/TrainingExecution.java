@@ -14,6 +14,7 @@ import io.lodestar.recommendation.als.AlsParameters;
 import io.lodestar.recommendation.als.ImplicitAlsTrainer;
 import io.lodestar.recommendation.association.AssociationRule;
 import io.lodestar.recommendation.association.AssociationRuleMiner;
+import io.lodestar.recommendation.association.Baskets;
 import io.lodestar.recommendation.association.RuleParameters;
 import io.lodestar.recommendation.config.InteractionConfig;
 import io.lodestar.recommendation.config.TrainingConfig;
@@ -98,10 +99,13 @@ final class TrainingExecution {
 
             phase("rules", 75);
             TrainingConfig.Rules ruleConfig = deps.training().rules();
-            List<AssociationRule> rules = data.baskets().length == 0 ? List.of()
-                    : AssociationRuleMiner.mine(data.baskets(), new RuleParameters(ruleConfig.minSupport(),
+            int[][] baskets = ruleConfig.basketWindow().isZero() ? data.baskets()
+                    : Baskets.byWindow(data.purchases(), ruleConfig.basketWindow());
+            List<AssociationRule> rules = baskets.length == 0 ? List.of()
+                    : AssociationRuleMiner.mine(baskets, new RuleParameters(ruleConfig.minSupport(),
                             ruleConfig.minConfidence(), ruleConfig.minLift(), ruleConfig.maxLength()));
             report.put("associationRules", rules.size());
+            report.put("ruleBaskets", baskets.length);
 
             phase("sequences", 85);
             TrainingConfig.Sequences seq = deps.training().sequences();
