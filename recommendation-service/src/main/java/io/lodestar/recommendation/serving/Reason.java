@@ -7,6 +7,7 @@ public enum Reason {
     @JsonProperty("similar_to") SIMILAR_TO("similar to %s"),
     @JsonProperty("bought_together") BOUGHT_TOGETHER("bought together with %s"),
     @JsonProperty("goes_with_first_purchase") GOES_WITH_FIRST_PURCHASE("goes with your first purchase, %s"),
+    @JsonProperty("bought_after") BOUGHT_AFTER("customers who bought %s bought it some days later"),
     @JsonProperty("due_again") DUE_AGAIN("time to stock up on %s again"),
     @JsonProperty("your_taste") YOUR_TASTE("picked for your taste"),
     @JsonProperty("popular_in_segment") POPULAR_IN_SEGMENT("popular in your segment"),

@@ -34,6 +34,7 @@ public final class RecommendationEngine {
     private static final double BOUGHT_TOGETHER = 1.2;
     private static final double SIMILAR = 1.0;
     private static final double DUE_AGAIN = 0.9;
+    private static final double FOLLOW_UP = 1.0;
     private static final double CONTENT = 0.6;
     private static final double POPULAR_FILL = 0.2;
 
@@ -86,6 +87,7 @@ public final class RecommendationEngine {
             default:
                 personal(models, state, candidates, TASTE);
                 firstPurchaseComplements(models, state, candidates);
+                followUps(models, state, candidates);
                 dueAgain(items, state, now, candidates);
                 break;
         }
@@ -173,6 +175,20 @@ public final class RecommendationEngine {
             if (index >= 0) {
                 candidates.add(models.boughtTogether().boughtWith(index, POOL), FIRST_PURCHASE_COMPLEMENT,
                         "association", Reason.GOES_WITH_FIRST_PURCHASE, models::itemId, i -> bought);
+            }
+        }
+    }
+
+    /** What customers bought some days after what this customer bought (baby formula → stroller). */
+    private static void followUps(ModelSet models, CustomerState state, Candidates candidates) {
+        if (models == null || models.followUps() == null) {
+            return;
+        }
+        for (String bought : state.lastBought().keySet()) {
+            int index = models.index(bought);
+            if (index >= 0) {
+                candidates.add(models.followUps().followUps(index, POOL), FOLLOW_UP, "sequential",
+                        Reason.BOUGHT_AFTER, models::itemId, i -> bought);
             }
         }
     }

@@ -10,6 +10,7 @@ import io.lodestar.recommendation.association.BoughtTogether;
 import io.lodestar.recommendation.evaluation.LongTail;
 import io.lodestar.recommendation.itemcf.ItemNeighbours;
 import io.lodestar.recommendation.popularity.PopularityRanking;
+import io.lodestar.recommendation.sequence.SequentialRecommender;
 
 /**
  * One model version in memory: every model trained on one snapshot, sharing its item dictionary. Immutable; serving
@@ -17,12 +18,13 @@ import io.lodestar.recommendation.popularity.PopularityRanking;
  *
  * @param rankings scope ({@link #GLOBAL}, {@link #CATEGORY}, {@link #SEGMENT}, {@link #REGION}, {@link #AGE_BAND})
  *                 → key (category, segment value, …; "" for global) → ranking
+ * @param followUps what customers buy some days after an item (sequential rules)
  * @param timeOfDay when each category sells (hour-of-week lifts)
  */
 public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Map<String, Integer> indexOf,
                        ItemNeighbours itemCf, AlsModel als, BoughtTogether boughtTogether,
-                       Map<String, Map<String, PopularityRanking>> rankings, HourOfWeekLift timeOfDay,
-                       LongTail longTail) {
+                       SequentialRecommender followUps, Map<String, Map<String, PopularityRanking>> rankings,
+                       HourOfWeekLift timeOfDay, LongTail longTail) {
 
     private static final PopularityRanking NONE = PopularityRanking.of(new int[0], new float[0]);
 
@@ -33,14 +35,14 @@ public record ModelSet(long version, Instant trainedAt, List<String> itemIds, Ma
     public static final String AGE_BAND = "age-band";
 
     public static ModelSet of(long version, Instant trainedAt, List<String> itemIds, ItemNeighbours itemCf,
-                              AlsModel als, BoughtTogether boughtTogether,
+                              AlsModel als, BoughtTogether boughtTogether, SequentialRecommender followUps,
                               Map<String, Map<String, PopularityRanking>> rankings, HourOfWeekLift timeOfDay) {
         Map<String, Integer> indexOf = new HashMap<>(itemIds.size() * 2);
         for (int i = 0; i < itemIds.size(); i++) {
             indexOf.put(itemIds.get(i), i);
         }
         return new ModelSet(version, trainedAt, List.copyOf(itemIds), Map.copyOf(indexOf), itemCf, als,
-                boughtTogether, rankings, timeOfDay, longTail(itemIds.size(), rankings));
+                boughtTogether, followUps, rankings, timeOfDay, longTail(itemIds.size(), rankings));
     }
 
     /** True for an item outside the head (the Pareto cut of the global popularity, as offline evaluation cuts it). */

@@ -14,6 +14,7 @@ import io.lodestar.recommendation.association.AssociationRule;
 import io.lodestar.recommendation.association.BoughtTogether;
 import io.lodestar.recommendation.itemcf.ItemNeighbours;
 import io.lodestar.recommendation.popularity.PopularityRanking;
+import io.lodestar.recommendation.sequence.SequentialRecommender;
 import io.lodestar.recommendation.sequence.SequentialRule;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -113,7 +114,8 @@ public class ModelStore {
                                 }
                             })
                             .chain(() -> loadRankings(connection, version))
-                            .chain(rankings -> loadRules(connection, version, itemIds).map(rules -> {
+                            .chain(rankings -> loadRules(connection, version, itemIds)
+                                    .chain(rules -> loadFollowUps(connection, version, itemIds).map(followUps -> {
                                 for (int i = 0; i < items; i++) {
                                     if (neighbours[i] == null) {
                                         neighbours[i] = new int[0];
@@ -124,8 +126,8 @@ public class ModelStore {
                                         factors, als.getDouble("regularization"), als.getDouble("alpha"));
                                 return ModelSet.of(version, trainedAt, itemIds,
                                         ItemNeighbours.restore(neighbours, similarities), alsModel,
-                                        BoughtTogether.of(rules), rankings, timeOfDay(parameters));
-                            }));
+                                        BoughtTogether.of(rules), followUps, rankings, timeOfDay(parameters));
+                            })));
                 }));
     }
 
@@ -244,6 +246,31 @@ public class ModelStore {
                             row.getDouble("support"), row.getDouble("confidence"), row.getDouble("lift"),
                             row.getInteger("baskets"))));
                     return rules;
+                });
+    }
+
+    private Uni<SequentialRecommender> loadFollowUps(SqlConnection connection, long version, List<String> itemIds) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < itemIds.size(); i++) {
+            index.put(itemIds.get(i), i);
+        }
+        return connection.preparedQuery("""
+                SELECT antecedent, consequent, confidence, lift FROM sequential_rule WHERE version = $1
+                ORDER BY antecedent, consequent""").execute(Tuple.of(version)).map(rows -> {
+                    int size = rows.size();
+                    int[] antecedents = new int[size];
+                    int[] consequents = new int[size];
+                    double[] confidences = new double[size];
+                    double[] lifts = new double[size];
+                    int r = 0;
+                    for (Row row : rows) {
+                        antecedents[r] = index.get(row.getString("antecedent"));
+                        consequents[r] = index.get(row.getString("consequent"));
+                        confidences[r] = row.getDouble("confidence");
+                        lifts[r] = row.getDouble("lift");
+                        r++;
+                    }
+                    return SequentialRecommender.restore(antecedents, consequents, confidences, lifts);
                 });
     }
 

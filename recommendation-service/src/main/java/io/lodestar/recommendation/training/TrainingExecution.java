@@ -26,6 +26,7 @@ import io.lodestar.recommendation.itemcf.ItemSimilarity;
 import io.lodestar.recommendation.model.InteractionMatrix;
 import io.lodestar.recommendation.popularity.PopularityRanking;
 import io.lodestar.recommendation.sequence.SequenceParameters;
+import io.lodestar.recommendation.sequence.SequentialRecommender;
 import io.lodestar.recommendation.sequence.SequentialRule;
 import io.lodestar.recommendation.sequence.SequentialRuleMiner;
 import io.quarkus.logging.Log;
@@ -119,7 +120,7 @@ final class TrainingExecution {
             long version = await(() -> deps.store().save(runId, asOf, models));
             await(() -> deps.store().activate(version));
             ModelSet activated = ModelSet.of(version, asOf, matrix.itemIds(), itemCf, alsModel,
-                    BoughtTogether.of(rules), rankings, timeOfDay);
+                    BoughtTogether.of(rules), SequentialRecommender.of(sequences), rankings, timeOfDay);
             deps.active().swap(activated);
 
             phase("precompute", 95);

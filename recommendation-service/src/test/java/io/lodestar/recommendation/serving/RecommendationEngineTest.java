@@ -19,6 +19,7 @@ import io.lodestar.recommendation.catalogue.ItemView;
 import io.lodestar.recommendation.itemcf.ItemNeighbours;
 import io.lodestar.recommendation.model.UserHistory;
 import io.lodestar.recommendation.popularity.PopularityRanking;
+import io.lodestar.recommendation.sequence.SequentialRecommender;
 import io.lodestar.recommendation.training.HourOfWeekLift;
 import io.lodestar.recommendation.training.ModelSet;
 
@@ -99,6 +100,20 @@ class RecommendationEngineTest {
 
         assertThat(items.get(0).itemId()).isEqualTo("umbrella");
         assertThat(items.get(0).reason()).isEqualTo(Reason.GOES_WITH_FIRST_PURCHASE);
+    }
+
+    @Test
+    void whatCustomersBuySomeDaysAfterAPurchaseIsProposedWithThatReason() {
+        // A sequential rule formula -> hat; the customer has two orders (so no first-purchase complements).
+        CustomerState state = new CustomerState(UserHistory.EMPTY, Map.of("formula", NOW.minus(Duration.ofDays(3))),
+                List.of(), 2, Set.of(), null, null, null);
+
+        List<RecommendedItem> items = engine.recommend(models(), lookup(), state, Scene.HOME, null, 3, NOW);
+
+        assertThat(items.get(0).itemId()).isEqualTo("hat");
+        assertThat(items.get(0).reason()).isEqualTo(Reason.BOUGHT_AFTER);
+        assertThat(items.get(0).model()).isEqualTo("sequential");
+        assertThat(items.get(0).becauseOf()).isEqualTo("formula");
     }
 
     @Test
@@ -194,8 +209,9 @@ class RecommendationEngineTest {
                         new float[] {80, 4, 4, 4, 4, 4})),
                 ModelSet.SEGMENT, Map.of("3", PopularityRanking.of(new int[] {4, 3}, new float[] {10, 5})));
         return ModelSet.of(1, NOW, IDS, ItemNeighbours.restore(neighbours, similarities), null,
-                BoughtTogether.of(List.of(sunscreenUmbrella, formulaStroller)), rankings,
-                timeOfDay);
+                BoughtTogether.of(List.of(sunscreenUmbrella, formulaStroller)),
+                SequentialRecommender.restore(new int[] {4}, new int[] {2}, new double[] {0.6}, new double[] {3.0}),
+                rankings, timeOfDay);
     }
 
     private static CustomerState cold() {

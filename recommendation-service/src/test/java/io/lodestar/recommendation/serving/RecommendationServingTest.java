@@ -198,6 +198,7 @@ class RecommendationServingTest {
         assertThat(trained.itemId(trained.boughtTogether().boughtWith(trained.index(SUNSCREEN), 5).get(0).item()))
                 .isIn(UMBRELLA, HAT);
         assertThat(trained.als()).isNotNull();
+        assertThat(trained.followUps()).isNotNull();
         assertThat(trained.als().itemCount()).isEqualTo(trained.itemIds().size());
     }
 
