@@ -18,6 +18,10 @@ CREATE TABLE campaign (
     -- The next time a broadcast run starts (its schedule); null when nothing is due.
     next_run_at    timestamptz,
     runs_started   integer     NOT NULL DEFAULT 0,
+    -- Running totals against the budgets, added to in the transaction of each batch of messages (so a page need not
+    -- sum the campaign's messages): message cost of dispatched and held messages, face value of coupons issued.
+    spent          numeric(16,4) NOT NULL DEFAULT 0,
+    coupons_issued_value numeric(16,2) NOT NULL DEFAULT 0,
     created_at     timestamptz NOT NULL,
     updated_at     timestamptz NOT NULL,
     started_at     timestamptz,
@@ -87,12 +91,13 @@ CREATE TABLE contact (
 );
 
 -- Every message a campaign decided about, one per (campaign, step, customer): the idempotency key, so that a retry,
--- a redelivered trigger or a restarted dispatch never sends twice. status: dispatched (handed to the gateways through
+-- a redelivered trigger or a restarted dispatch never sends twice. The message id is a name-based UUID of that key
+-- (dispatch.Delivery), so the primary key enforces it without a second unique index on the text. status: dispatched (handed to the gateways through
 -- the outbox), held (outside the customer's send window; released when it opens), skipped (no consented channel, or
 -- capped; the reason says which), withdrawn (consent was withdrawn while it was held).
 CREATE TABLE message (
     message_id           uuid          PRIMARY KEY,
-    idempotency_key      text          NOT NULL UNIQUE,
+    idempotency_key      text          NOT NULL,
     campaign_id          text          NOT NULL REFERENCES campaign (campaign_id),
     run_id               uuid,
     journey_instance_id  uuid,
@@ -122,6 +127,7 @@ CREATE TABLE message (
 CREATE INDEX message_by_campaign ON message (campaign_id, grp, channel);
 CREATE INDEX message_touches ON message (customer_id, dispatched_at DESC) WHERE status = 'dispatched';
 CREATE INDEX message_held ON message (release_at) WHERE status = 'held';
+CREATE INDEX message_held_by_campaign ON message (campaign_id) WHERE status = 'held';
 
 -- Messages counted against frequency caps, per customer, channel and calendar day in the customer's time zone (weeks
 -- are summed from days). Transactional messages are not counted.

@@ -25,7 +25,7 @@ public class CampaignRepository {
 
     private static final String COLUMNS = """
             campaign_id, definition, status, status_reason, next_run_at, runs_started, created_at, updated_at,
-            started_at, finished_at""";
+            started_at, finished_at, spent, coupons_issued_value""";
 
     private final ObjectMapper json;
 
@@ -101,6 +101,17 @@ public class CampaignRepository {
                 .execute(Tuple.of(id, utc(nextRunAt), utc(now))).replaceWithVoid();
     }
 
+    /** Adds a batch's message cost and coupon value to the campaign's running totals. */
+    public Uni<Void> addSpend(SqlClient client, String id, java.math.BigDecimal cost, java.math.BigDecimal coupons) {
+        if (cost.signum() == 0 && coupons.signum() == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return client.preparedQuery("""
+                UPDATE campaign SET spent = spent + $2, coupons_issued_value = coupons_issued_value + $3
+                WHERE campaign_id = $1""")
+                .execute(Tuple.of(id, cost, coupons)).replaceWithVoid();
+    }
+
     /** Running journey campaigns (triggers look them up on every event; there are few). */
     public Uni<List<Campaign>> runningJourneys(SqlClient client) {
         return client.preparedQuery("SELECT " + COLUMNS
@@ -122,7 +133,8 @@ public class CampaignRepository {
         return new Campaign(row.getString("campaign_id"), fromJson(row.getJsonObject("definition")),
                 CampaignStatus.ofWire(row.getString("status")), row.getString("status_reason"),
                 instant(row, "next_run_at"), row.getInteger("runs_started"), instant(row, "created_at"),
-                instant(row, "updated_at"), instant(row, "started_at"), instant(row, "finished_at"));
+                instant(row, "updated_at"), instant(row, "started_at"), instant(row, "finished_at"),
+                row.getBigDecimal("spent"), row.getBigDecimal("coupons_issued_value"));
     }
 
     private JsonObject toJson(CampaignDefinition definition) {

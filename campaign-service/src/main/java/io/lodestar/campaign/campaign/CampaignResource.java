@@ -3,6 +3,7 @@ package io.lodestar.campaign.campaign;
 import java.net.URI;
 import java.util.List;
 
+import io.lodestar.campaign.dispatch.CampaignRunView;
 import io.lodestar.campaign.report.CampaignReport;
 import io.lodestar.campaign.report.ExperimentReport;
 import io.lodestar.campaign.report.ReportService;
@@ -122,6 +123,13 @@ public class CampaignResource {
     @Operation(summary = "Cancel a campaign that has not ended")
     public Uni<CampaignView> cancel(@RestPath String id) {
         return service.cancel(id);
+    }
+
+    @GET
+    @Path("/{id}/runs")
+    @Operation(summary = "A broadcast's runs: phase, audience size, dispatched, held and skipped so far")
+    public Uni<List<CampaignRunView>> runs(@RestPath String id) {
+        return service.runs(id);
     }
 
     @GET

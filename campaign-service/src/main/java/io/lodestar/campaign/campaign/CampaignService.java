@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import io.lodestar.campaign.dispatch.CampaignRunRepository;
+import io.lodestar.campaign.dispatch.CampaignRunView;
 import io.lodestar.campaign.dispatch.MessageRepository;
 import io.lodestar.campaign.journey.JourneyRepository;
 import io.lodestar.platform.paging.CursorPage;
@@ -33,14 +35,17 @@ public class CampaignService {
     private final CampaignValidator validator;
     private final MessageRepository messages;
     private final JourneyRepository journeys;
+    private final CampaignRunRepository runs;
 
     public CampaignService(Pool pool, CampaignRepository campaigns, CampaignValidator validator,
-                           MessageRepository messages, JourneyRepository journeys) {
+                           MessageRepository messages, JourneyRepository journeys,
+                           CampaignRunRepository runs) {
         this.pool = pool;
         this.campaigns = campaigns;
         this.validator = validator;
         this.messages = messages;
         this.journeys = journeys;
+        this.runs = runs;
     }
 
     public Uni<CampaignView> create(@NotNull @Valid CampaignDefinition definition) {
@@ -84,6 +89,14 @@ public class CampaignService {
         String after = cursor == null ? null : CursorPage.decode(cursor);
         return pool.withConnection(connection -> campaigns.page(connection, status, after, limit + 1))
                 .map(rows -> CursorPage.of(rows, limit, Campaign::id, CampaignView::of));
+    }
+
+    /** The runs of a broadcast, oldest first (404 for an unknown campaign). */
+    public Uni<List<CampaignRunView>> runs(String id) {
+        return pool.withConnection(connection -> campaigns.find(connection, id).chain(found -> {
+            found.orElseThrow(() -> ResourceNotFoundException.of("campaign", id));
+            return runs.ofCampaign(connection, id);
+        })).map(list -> list.stream().map(CampaignRunView::of).toList());
     }
 
     /** draft → scheduled: every rule again, and the schedule must still be in the future. */

@@ -24,37 +24,49 @@ public class CouponRepository {
                         Instant validUntil) {
     }
 
-    /** What a campaign has issued so far: the total face value, and the count per customer asked about. */
-    public record Issued(BigDecimal faceValue, Map<String, Integer> perCustomer) {
+    /** How many coupons of the campaign each of these customers already has (absent: none). */
+    public Uni<Map<String, Integer>> issuedPerCustomer(SqlClient client, String campaignId, List<String> customerIds) {
+        return client.preparedQuery("""
+                SELECT customer_id, count(*) AS n FROM coupon WHERE campaign_id = $1 AND customer_id = ANY($2)
+                GROUP BY customer_id""")
+                .execute(Tuple.of(campaignId, customerIds.toArray(String[]::new)))
+                .map(rows -> {
+                    Map<String, Integer> counts = new HashMap<>();
+                    for (Row row : rows) {
+                        counts.put(row.getString("customer_id"), row.getLong("n").intValue());
+                    }
+                    return counts;
+                });
     }
 
-    public Uni<Issued> issued(SqlClient client, String campaignId, List<String> customerIds) {
-        return client.preparedQuery("SELECT coalesce(sum(face_value), 0) AS total FROM coupon WHERE campaign_id = $1")
-                .execute(Tuple.of(campaignId))
-                .chain(total -> client.preparedQuery("""
-                        SELECT customer_id, count(*) AS n FROM coupon WHERE campaign_id = $1 AND customer_id = ANY($2)
-                        GROUP BY customer_id""")
-                        .execute(Tuple.of(campaignId, customerIds.toArray(String[]::new)))
-                        .map(rows -> {
-                            Map<String, Integer> counts = new HashMap<>();
-                            for (Row row : rows) {
-                                counts.put(row.getString("customer_id"), row.getLong("n").intValue());
-                            }
-                            return new Issued(total.iterator().next().getBigDecimal("total"), counts);
-                        }));
-    }
-
-    /** Inserts coupons; a code already issued (a retried decision) is left alone. */
+    /** Inserts coupons of one campaign; a code already issued (a retried decision) is left alone. */
     public Uni<Void> insert(SqlClient client, List<Issue> coupons) {
         if (coupons.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = coupons.stream().map(c -> Tuple.of(c.code(), c.campaignId(), c.customerId(),
-                c.faceValue(), utc(c.issuedAt()), utc(c.validUntil()))).toList();
+        int n = coupons.size();
+        String[] codes = new String[n];
+        String[] customers = new String[n];
+        java.math.BigDecimal[] values = new java.math.BigDecimal[n];
+        java.time.OffsetDateTime[] issued = new java.time.OffsetDateTime[n];
+        java.time.OffsetDateTime[] until = new java.time.OffsetDateTime[n];
+        for (int i = 0; i < n; i++) {
+            Issue coupon = coupons.get(i);
+            codes[i] = coupon.code();
+            customers[i] = coupon.customerId();
+            values[i] = coupon.faceValue();
+            issued[i] = utc(coupon.issuedAt());
+            until[i] = utc(coupon.validUntil());
+        }
+        // One statement for a page's coupons (all of one campaign).
         return client.preparedQuery("""
                 INSERT INTO coupon (code, campaign_id, customer_id, face_value, issued_at, valid_until)
-                VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING""")
-                .executeBatch(tuples).replaceWithVoid();
+                SELECT c.code, $1, c.customer, c.face, c.issued, c.until
+                FROM unnest($2::text[], $3::text[], $4::numeric[], $5::timestamptz[], $6::timestamptz[])
+                    AS c(code, customer, face, issued, until)
+                ON CONFLICT (code) DO NOTHING""")
+                .execute(Tuple.of(coupons.get(0).campaignId(), codes, customers, values, issued, until))
+                .replaceWithVoid();
     }
 
     /**

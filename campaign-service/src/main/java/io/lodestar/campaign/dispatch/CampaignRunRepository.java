@@ -55,6 +55,15 @@ public class CampaignRunRepository {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(run(rows.iterator().next())));
     }
 
+    public Uni<List<CampaignRun>> ofCampaign(SqlClient client, String campaignId) {
+        return client.preparedQuery("SELECT " + COLUMNS + " FROM campaign_run WHERE campaign_id = $1 ORDER BY occurrence")
+                .execute(Tuple.of(campaignId)).map(rows -> {
+                    List<CampaignRun> runs = new ArrayList<>();
+                    rows.forEach(row -> runs.add(run(row)));
+                    return runs;
+                });
+    }
+
     /**
      * Locks the run if it is still where the caller saw it (same phase and cursors) and its campaign is running. (The
      * cursor goes over as text: the client would send a Java String bound to a jsonb parameter as a JSON string.)

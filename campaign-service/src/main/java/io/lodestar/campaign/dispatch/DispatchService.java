@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import io.lodestar.campaign.campaign.Campaign;
 import io.lodestar.campaign.campaign.CampaignDefinition;
+import io.lodestar.campaign.campaign.CampaignRepository;
 import io.lodestar.campaign.campaign.CampaignValidator;
 import io.lodestar.campaign.config.CampaignConfig;
 import io.lodestar.campaign.contact.Contact;
@@ -55,7 +56,7 @@ public class DispatchService {
     public interface Commit {
         Uni<Boolean> claim(SqlConnection connection);
 
-        Uni<Void> record(SqlConnection connection, DeliveryOutcome outcome, Set<String> insertedKeys);
+        Uni<Void> record(SqlConnection connection, DeliveryOutcome outcome, Set<UUID> inserted);
     }
 
     /** The batch was done by another worker meanwhile; nothing was written. */
@@ -74,6 +75,7 @@ public class DispatchService {
     private final SendCounterRepository counters;
     private final MessageRepository messages;
     private final CouponRepository coupons;
+    private final CampaignRepository campaigns;
     private final OutboxService outbox;
     private final MessageRenderer renderer;
     private final CampaignValidator validator;
@@ -83,7 +85,8 @@ public class DispatchService {
     private final int renderConcurrency;
 
     public DispatchService(Pool pool, ContactRepository contacts, SendCounterRepository counters,
-                           MessageRepository messages, CouponRepository coupons, OutboxService outbox,
+                           MessageRepository messages, CouponRepository coupons, CampaignRepository campaigns,
+                           OutboxService outbox,
                            MessageRenderer renderer, CampaignValidator validator, DeliveryRules rules,
                            CampaignConfig config) {
         this.pool = pool;
@@ -91,6 +94,7 @@ public class DispatchService {
         this.counters = counters;
         this.messages = messages;
         this.coupons = coupons;
+        this.campaigns = campaigns;
         this.outbox = outbox;
         this.renderer = renderer;
         this.validator = validator;
@@ -117,11 +121,9 @@ public class DispatchService {
         CampaignDefinition definition = campaign.definition();
         return pool.withConnection(connection -> contacts.find(connection, customerIds)
                         .chain(found -> counters.counts(connection, customerIds, since)
-                                .chain(counts -> messages.spent(connection, campaign.id())
-                                        .chain(spent -> definition.offer() == null
-                                                ? Uni.createFrom().item(new CouponRepository.Issued(BigDecimal.ZERO,
-                                                        Map.of()))
-                                                : coupons.issued(connection, campaign.id(), customerIds))
+                                .chain(counts -> (definition.offer() == null
+                                                ? Uni.createFrom().item(Map.<String, Integer>of())
+                                                : coupons.issuedPerCustomer(connection, campaign.id(), customerIds))
                                         .map(issued -> decide(campaign, deliveries, found, counts, issued,
                                                 now)))))
                 .chain(decided -> render(campaign, decided).chain(rendered -> write(campaign, decided, rendered, now,
@@ -129,15 +131,15 @@ public class DispatchService {
     }
 
     private List<Decided> decide(Campaign campaign, List<Delivery> deliveries, Map<String, Contact> found,
-                                 Map<String, SentCounts> counts, CouponRepository.Issued issued, Instant now) {
+                                 Map<String, SentCounts> counts, Map<String, Integer> couponsIssued, Instant now) {
         CampaignDefinition definition = campaign.definition();
         var window = validator.window(definition.sendWindow());
         Map<MessageChannel, BigDecimal> cost = new java.util.EnumMap<>(MessageChannel.class);
         definition.channels().forEach(c -> cost.put(c.channel(), c.costPerMessage()));
-        BigDecimal budgetLeft = definition.budget() == null ? null : definition.budget();
+        BigDecimal budgetLeft = definition.budget() == null ? null : definition.budget().subtract(campaign.spent());
         BigDecimal offerLeft = definition.offer() == null ? BigDecimal.ZERO
-                : definition.offer().budget().subtract(issued.faceValue());
-        Map<String, Integer> couponsPerCustomer = new HashMap<>(issued.perCustomer());
+                : definition.offer().budget().subtract(campaign.couponsIssuedValue());
+        Map<String, Integer> couponsPerCustomer = new HashMap<>(couponsIssued);
         List<Decided> decided = new ArrayList<>(deliveries.size());
         for (Delivery delivery : deliveries) {
             Contact contact = found.getOrDefault(delivery.customerId(), Contact.unknown(delivery.customerId()));
@@ -248,9 +250,10 @@ public class DispatchService {
                 int dispatched = 0;
                 int held = 0;
                 int skipped = 0;
+                BigDecimal cost = BigDecimal.ZERO;
                 for (int i = 0; i < rows.size(); i++) {
                     MessageRow row = rows.get(i);
-                    if (!inserted.contains(row.idempotencyKey())) {
+                    if (!inserted.contains(row.messageId())) {
                         continue;
                     }
                     Decided d = decided.get(i);
@@ -263,6 +266,7 @@ public class DispatchService {
                         default -> skipped++;
                     }
                     if (row.status() != MessageStatus.SKIPPED) {
+                        cost = cost.add(row.cost());
                         if (counted) {
                             increments.add(new SendCounterRepository.Increment(row.customerId(), row.channel(),
                                     d.releaseAt().atZone(d.contact().zone()).toLocalDate()));
@@ -274,7 +278,9 @@ public class DispatchService {
                     }
                 }
                 DeliveryOutcome outcome = new DeliveryOutcome(dispatched, held, skipped, rows.size() - inserted.size());
-                return outbox.enqueueAll(connection, events)
+                return campaigns.addSpend(connection, campaign.id(), cost, BigDecimal.valueOf(issues.size())
+                                .multiply(offer == null ? BigDecimal.ZERO : offer.faceValue()))
+                        .chain(() -> outbox.enqueueAll(connection, events))
                         .chain(() -> counters.increment(connection, increments))
                         .chain(() -> coupons.insert(connection, issues))
                         .chain(() -> commit.record(connection, outcome, inserted))

@@ -41,9 +41,9 @@ public class MessageRepository {
 
     /**
      * Inserts decided messages; a message whose idempotency key exists is left alone (a retried page, a redelivered
-     * trigger). Returns the keys actually inserted: only those may go out.
+     * trigger): the message id is derived from the key. Returns the ids actually inserted: only those may go out.
      */
-    public Uni<Set<String>> insertNew(SqlClient client, List<MessageRow> rows) {
+    public Uni<Set<UUID>> insertNew(SqlClient client, List<MessageRow> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(Set.of());
         }
@@ -107,14 +107,14 @@ public class MessageRepository {
                     $20::timestamptz[], $21::timestamptz[])
                     AS m(id, key, campaign, run, instance, step, customer, grp, channel, status, reason, template,
                          offer, content, coupon, items, fallback, cost, created, release, dispatched)
-                ON CONFLICT (idempotency_key) DO NOTHING
-                RETURNING idempotency_key""")
+                ON CONFLICT (message_id) DO NOTHING
+                RETURNING message_id""")
                 .execute(Tuple.tuple(java.util.Arrays.asList(ids, keys, campaigns, runs, instances, steps, customers,
                         groups, channels, statuses, reasons, templates, offers, contents, coupons, items, fallbacks,
                         costs, created, releases, dispatched)))
                 .map(result -> {
-                    Set<String> inserted = new HashSet<>(result.size() * 2);
-                    result.forEach(row -> inserted.add(row.getString("idempotency_key")));
+                    Set<UUID> inserted = new HashSet<>(result.size() * 2);
+                    result.forEach(row -> inserted.add(row.getUUID("message_id")));
                     return inserted;
                 });
     }
@@ -210,14 +210,6 @@ public class MessageRepository {
                     rows.forEach(row -> sent.add(sent(row)));
                     return sent;
                 });
-    }
-
-    /** Money a campaign has committed to messages so far (dispatched and held ones). */
-    public Uni<BigDecimal> spent(SqlClient client, String campaignId) {
-        return client.preparedQuery("""
-                SELECT coalesce(sum(cost), 0) AS spent FROM message
-                WHERE campaign_id = $1 AND status IN ('dispatched', 'held')""")
-                .execute(Tuple.of(campaignId)).map(rows -> rows.iterator().next().getBigDecimal("spent"));
     }
 
     /** The customer's last dispatched message of a campaign (journey conditions look at it). */

@@ -123,7 +123,7 @@ public class RunDriver {
 
                         @Override
                         public Uni<Void> record(SqlConnection connection, DeliveryOutcome outcome,
-                                                Set<String> insertedKeys) {
+                                                Set<UUID> inserted) {
                             return runs.advance(connection, run.runId(), last, outcome);
                         }
                     }).replaceWith(true);

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import io.lodestar.campaign.campaign.Campaign;
 import io.lodestar.campaign.campaign.CampaignDefinition;
@@ -118,7 +119,7 @@ public class JourneyRunner {
 
                         @Override
                         public Uni<Void> record(SqlConnection connection, DeliveryOutcome outcome,
-                                                Set<String> insertedKeys) {
+                                                Set<UUID> inserted) {
                             return Multi.createFrom().iterable(deliveries)
                                     .onItem().transformToUniAndConcatenate(d -> journeys.markExecuted(connection,
                                             instance.instanceId(), d.stepId(), now))

@@ -28,6 +28,11 @@ public class OutboxRepository implements PanacheRepository<OutboxMessage> {
         return find("sentAt is null order by id").page(0, limit).list();
     }
 
+    /** Marks these events sent (acknowledged by Kafka) at {@code at}. */
+    public Uni<Integer> markSent(List<Long> ids, Instant at) {
+        return update("sentAt = ?1, attempts = attempts + 1, lastError = null where id in ?2", at, ids);
+    }
+
     public Uni<Long> countPending() {
         return count("sentAt is null");
     }

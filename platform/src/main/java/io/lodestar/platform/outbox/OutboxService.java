@@ -144,25 +144,30 @@ public class OutboxService {
                 .toList();
         return Uni.join().all(sends).andFailFast()
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .map(results -> markSent(pending, results));
+                .chain(results -> markSent(pending, results));
     }
 
-    private static int markSent(List<OutboxMessage> pending, List<Throwable> results) {
-        Instant now = Instant.now();
-        for (int i = 0; i < pending.size(); i++) {
-            OutboxMessage message = pending.get(i);
-            message.attempts++;
-            Throwable failure = results.get(i);
-            if (failure != null) {
-                Log.warnf("Outbox relay: Kafka refused event %s (%s) to %s, will retry: %s",
-                        message.eventId, message.eventType, message.topic, failure.getMessage());
-                message.lastError = String.valueOf(failure.getMessage());
-                return i;
-            }
-            message.sentAt = now;
-            message.lastError = null;
+    /**
+     * Marks the acknowledged prefix sent in one statement (a relay pass of thousands of events must not become
+     * thousands of UPDATEs), and records the error on the first refused event; the rest wait for the next pass.
+     */
+    private Uni<Integer> markSent(List<OutboxMessage> pending, List<Throwable> results) {
+        int sent = 0;
+        while (sent < pending.size() && results.get(sent) == null) {
+            sent++;
         }
-        return pending.size();
+        if (sent < pending.size()) {
+            OutboxMessage refused = pending.get(sent);
+            Throwable failure = results.get(sent);
+            Log.warnf("Outbox relay: Kafka refused event %s (%s) to %s, will retry: %s",
+                    refused.eventId, refused.eventType, refused.topic, failure.getMessage());
+            refused.attempts++;
+            refused.lastError = String.valueOf(failure.getMessage());
+        }
+        int acknowledged = sent;
+        List<Long> ids = pending.subList(0, sent).stream().map(message -> message.id).toList();
+        return ids.isEmpty() ? Uni.createFrom().item(0)
+                : repository.markSent(ids, Instant.now()).replaceWith(acknowledged);
     }
 
     /** Deletes events relayed longer ago than the retention period. */
