@@ -122,7 +122,7 @@ public class ReportService {
                         }
                     }
                     Verdict verdict = VERDICTS.decide(counts, alpha, MIN_TRIALS_PER_GROUP);
-                    return new ExperimentReport(id, results, io.lodestar.contracts.WireNames.of(verdict.outcome()),
+                    return new ExperimentReport(id, results, verdict.outcome().wireName(),
                             verdict.winner(), verdict.baseline(), verdict.summary(), alpha, verdict.correctedAlpha(),
                             verdict.comparisons());
                 })));
