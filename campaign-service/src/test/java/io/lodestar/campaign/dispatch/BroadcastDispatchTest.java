@@ -96,6 +96,52 @@ class BroadcastDispatchTest {
     }
 
     @Test
+    void aFailingRecommendationServiceFallsBackToPopularItems() {
+        String customer = "fallback-" + UUID.randomUUID();
+        CampaignEvents.publish(Topics.CUSTOMERS, customer, CampaignEvents.customer(customer, "UTC",
+                MessageChannel.APP_PUSH));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CampaignApi.contactKnown(customer));
+        PeerServicesStub.segment("fallback-" + customer, List.of(customer));
+        Map<String, Object> campaign = broadcast("fallback-" + customer, null, Map.of("start", "00:00",
+                "end", "23:59:59"));
+        campaign.put("template", "Picked for you: {{recommendations}}");
+        PeerServicesStub.recommendationDown(true);
+        try {
+            String id = CampaignApi.createAndSchedule(campaign);
+            MessageDispatched message = CampaignEvents.dispatchedTo(customer, 1, Duration.ofSeconds(30)).get(0);
+            // The last popular list fetched, or before any the configured fallback items: never nothing.
+            assertThat(message.recommendedItemIds()).isNotEmpty()
+                    .allMatch(item -> item.startsWith("popular-") || List.of("gift-card", "best-seller").contains(item));
+            assertThat(message.content()).startsWith("Picked for you: ").doesNotContain("for-" + customer);
+            CampaignApi.awaitStatus(id, "completed");
+        } finally {
+            PeerServicesStub.recommendationDown(false);
+        }
+    }
+
+    @Test
+    void aHeldMessageGoesOutWhenTheWindowOpens() {
+        String customer = "release-" + UUID.randomUUID();
+        ZoneId zone = ZoneId.of("Asia/Kolkata");
+        CampaignEvents.publish(Topics.CUSTOMERS, customer, CampaignEvents.customer(customer, zone.getId(),
+                MessageChannel.SMS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CampaignApi.contactKnown(customer));
+        PeerServicesStub.segment("release-" + customer, List.of(customer));
+        // The window opens at the start of the next minute but one in the customer's zone (UTC+05:30).
+        LocalTime opens = ZonedDateTime.now(zone).plusMinutes(2).toLocalTime().withSecond(0).withNano(0);
+        String id = CampaignApi.createAndSchedule(broadcast("release-" + customer, null,
+                Map.of("start", opens.toString(), "end", opens.plusHours(2).toString())));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CampaignApi.report(id).getLong("skips.held") == 1);
+
+        MessageDispatched released = CampaignEvents.dispatchedTo(customer, 1, Duration.ofSeconds(180)).get(0);
+        assertThat(released.channel()).isEqualTo(MessageChannel.SMS);
+        assertThat(released.content()).isEqualTo("Hello Mei, new arrivals are in.");
+        assertThat(released.sendAt().atZone(zone).toLocalTime()).isAfterOrEqualTo(opens);
+        CampaignApi.awaitStatus(id, "completed");
+        assertThat(CampaignApi.report(id).getLong("funnel.sent")).isEqualTo(1);
+    }
+
+    @Test
     void aSegmentationOutagePausesTheCampaignWithTheReason() {
         String segment = "down-" + UUID.randomUUID();
         PeerServicesStub.segment(segment, List.of("x-1"));

@@ -56,6 +56,20 @@ class ConsumersTest {
     }
 
     @Test
+    void anErasedCustomerIsForgotten() {
+        String customer = "erased-" + UUID.randomUUID();
+        CampaignEvents.publish(Topics.CUSTOMERS, customer, CampaignEvents.customer(customer, "UTC",
+                MessageChannel.SMS));
+        await().atMost(Duration.ofSeconds(30)).until(() -> CampaignApi.contactKnown(customer));
+        String erased = CampaignEvents.CODEC.encode(io.lodestar.contracts.EventEnvelope.of(
+                io.lodestar.contracts.EventType.IDENTITY_ERASED, "test", customer,
+                new io.lodestar.contracts.identity.CustomerErased(customer, java.time.Instant.now(), "request")));
+        CampaignEvents.publish(Topics.IDENTITY, customer, erased);
+        CampaignEvents.publish(Topics.IDENTITY, customer, erased);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !CampaignApi.contactKnown(customer));
+    }
+
+    @Test
     void aRedeliveredWithdrawalAndAnOlderSnapshotArrivingLateDoNotUndoIt() {
         String customer = "unsub-" + UUID.randomUUID();
         String older = CampaignEvents.customer(customer, "Asia/Shanghai", MessageChannel.SMS, MessageChannel.APP_PUSH);
