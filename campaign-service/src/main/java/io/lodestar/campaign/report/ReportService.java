@@ -172,10 +172,10 @@ public class ReportService {
                 + (d.goal().days() == null ? "" : " in " + d.goal().days() + " days");
         Instant start = campaign.startedAt() != null ? campaign.startedAt()
                 : d.schedule() != null && d.schedule().at() != null ? d.schedule().at() : null;
-        Instant end = campaign.finishedAt() != null ? campaign.finishedAt()
-                : d.schedule() != null && d.schedule().until() != null ? d.schedule().until()
-                : start != null && d.goal() != null && d.goal().days() != null
-                        ? start.plus(Duration.ofDays(d.goal().days())) : null;
+        // The cycle is the goal's (e.g. 30 days from the start), else the schedule's end, else when it ended.
+        Instant end = start != null && d.goal() != null && d.goal().days() != null
+                ? start.plus(Duration.ofDays(d.goal().days()))
+                : d.schedule() != null && d.schedule().until() != null ? d.schedule().until() : campaign.finishedAt();
         double shown = campaign.status() == io.lodestar.campaign.campaign.CampaignStatus.COMPLETED ? 100.0 : progress;
         return new TrackingRow(campaign.id(), segment, strategy, action, d.owner(), metric, start, end,
                 campaign.status().wire(), shown);
