@@ -95,12 +95,16 @@ public class JourneyRepository {
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    /** An event the instance may be waiting for: remembered, and the instance looked at now. */
+    /**
+     * An event the instance may be waiting for: remembered, and the instance looked at now. A worker holding the
+     * instance meanwhile fails its version check; the claim is dropped too, so the next pass need not wait for it to
+     * expire.
+     */
     public Uni<Void> notice(SqlClient client, UUID instanceId, JourneyEvent event, Instant now) {
         return client.preparedQuery("""
                 UPDATE journey_instance SET events = CASE WHEN $2 = ANY(events) THEN events
                         ELSE array_append(events, $2) END,
-                    wake_at = least(wake_at, $3), version = version + 1
+                    wake_at = least(wake_at, $3), claimed_until = NULL, version = version + 1
                 WHERE instance_id = $1""")
                 .execute(Tuple.of(instanceId, WireNames.of(event), utc(now))).replaceWithVoid();
     }
