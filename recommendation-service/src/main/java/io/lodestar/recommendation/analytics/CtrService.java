@@ -5,7 +5,6 @@ import java.time.ZoneOffset;
 
 import io.lodestar.contracts.behaviour.BehaviourRecorded;
 import io.lodestar.contracts.behaviour.BehaviourType;
-import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.recommendation.serving.RecommendationCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -21,7 +20,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CtrService {
 
     static final String UNKNOWN = "unknown";
-    private static final int MAX_DAYS = 366;
 
     private final Pool pool;
     private final CtrRepository counters;
@@ -55,15 +53,9 @@ public class CtrService {
     }
 
     public Uni<CtrView> ctr(LocalDate from, LocalDate to) {
-        LocalDate until = to == null ? LocalDate.now(ZoneOffset.UTC) : to;
-        LocalDate since = from == null ? until.minusDays(29) : from;
-        if (since.isAfter(until)) {
-            return Uni.createFrom().failure(new InvalidInputException("from", "must not be after to"));
-        }
-        if (since.plusDays(MAX_DAYS).isBefore(until)) {
-            return Uni.createFrom().failure(new InvalidInputException("from", "the range is at most 366 days"));
-        }
-        return pool.withConnection(connection -> counters.totals(connection, since, until))
-                .map(rows -> new CtrView(since, until, rows));
+        return Uni.createFrom().item(() -> AnalyticsPeriod.of(from, to, LocalDate.now(ZoneOffset.UTC)))
+                .chain(period -> pool.withConnection(connection -> counters.totals(connection, period.from(),
+                                period.to()))
+                        .map(rows -> new CtrView(period.from(), period.to(), rows)));
     }
 }

@@ -25,17 +25,18 @@ public class ItemRepository {
 
     private static final String COLUMNS = """
             item_id, title, category_path, category, brand, price, currency, in_stock, launched_at, tags, durability,
-            repurchase_days, hidden, stub, updated_at""";
+            repurchase_days, hidden, stub, updated_at, cost, stock_quantity""";
 
     private static final String UPSERT = """
             INSERT INTO item (item_id, title, category_path, brand, price, currency, in_stock, launched_at, tags,
-                              durability, repurchase_days, hidden, stub)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false)
+                              durability, repurchase_days, hidden, stub, cost, stock_quantity)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, false, $13, $14)
             ON CONFLICT (item_id) DO UPDATE SET title = excluded.title, category_path = excluded.category_path,
                 brand = excluded.brand, price = excluded.price, currency = excluded.currency,
                 in_stock = excluded.in_stock, launched_at = excluded.launched_at, tags = excluded.tags,
                 durability = excluded.durability, repurchase_days = excluded.repurchase_days,
-                hidden = excluded.hidden, stub = false, updated_at = now()
+                hidden = excluded.hidden, stub = false, cost = excluded.cost,
+                stock_quantity = excluded.stock_quantity, updated_at = now()
             RETURNING (xmax = 0) AS created""";
 
     /** Creates or replaces items; returns how many were new. */
@@ -104,12 +105,19 @@ public class ItemRepository {
                 item.brand(),
                 item.price(),
                 item.currency(),
-                item.inStock() == null || item.inStock(),
+                inStock(item),
                 item.launchedAt() == null ? null : item.launchedAt().atOffset(ZoneOffset.UTC),
                 item.tags() == null ? new String[0] : item.tags().toArray(String[]::new),
                 (item.durability() == null ? Durability.CONSUMABLE : item.durability()).wire(),
                 item.repurchaseDays(),
-                item.hidden() != null && item.hidden()));
+                item.hidden() != null && item.hidden(),
+                item.cost(),
+                item.stockQuantity()));
+    }
+
+    /** In stock unless the catalogue says otherwise, or says there are no units on hand. */
+    static boolean inStock(ItemRequest item) {
+        return (item.inStock() == null || item.inStock()) && (item.stockQuantity() == null || item.stockQuantity() > 0);
     }
 
     private static ItemView view(Row row) {
@@ -119,7 +127,8 @@ public class ItemRepository {
                 row.getBigDecimal("price"), row.getString("currency"), row.getBoolean("in_stock"),
                 launched == null ? null : launched.toInstant(), List.of(row.getArrayOfStrings("tags")),
                 Durability.ofWire(row.getString("durability")), row.getInteger("repurchase_days"),
-                row.getBoolean("hidden"), row.getBoolean("stub"), row.getOffsetDateTime("updated_at").toInstant());
+                row.getBoolean("hidden"), row.getBoolean("stub"), row.getOffsetDateTime("updated_at").toInstant(),
+                row.getBigDecimal("cost"), row.getInteger("stock_quantity"));
     }
 
     /** One item to write: its id and what the catalogue sent. */

@@ -33,5 +33,9 @@ public record ItemRequest(
                 + "again when due)") Durability durability,
         @Schema(description = "Days after which a bought consumable is due again; default from configuration")
         @Min(1) @Max(3650) Integer repurchaseDays,
-        @Schema(description = "Hidden items are never recommended; default false") Boolean hidden) {
+        @Schema(description = "Hidden items are never recommended; default false") Boolean hidden,
+        @Schema(description = "Unit cost in the item's currency, for margins; absent: margin unknown (null)")
+        @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal cost,
+        @Schema(description = "Units on hand, for stock turnover; absent: unknown. 0 makes the item out of stock "
+                + "whatever inStock says") @Min(0) Integer stockQuantity) {
 }

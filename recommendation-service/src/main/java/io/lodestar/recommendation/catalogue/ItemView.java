@@ -23,5 +23,8 @@ public record ItemView(
         boolean hidden,
         @Schema(description = "Created from an event naming an unknown item; the catalogue has not sent it yet")
         boolean stub,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "Unit cost in the item's currency; null when the catalogue did not send it")
+        BigDecimal cost,
+        @Schema(description = "Units on hand; null when the catalogue did not send it") Integer stockQuantity) {
 }

@@ -15,6 +15,7 @@ import io.lodestar.contracts.customer.AgeBand;
 import io.lodestar.contracts.customer.GuestCustomers;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,18 +40,28 @@ public class InteractionRepository {
                 });
     }
 
-    /** Inserts interactions; rows already recorded (same event and item) are left as they are. */
-    public Uni<Void> insert(SqlClient client, List<Interaction> interactions) {
+    /**
+     * Inserts interactions; rows already recorded (same event and item) are left as they are. Returns the items whose
+     * row this call wrote, so that what is counted per row is counted once.
+     */
+    public Uni<Set<String>> insert(SqlClient client, List<Interaction> interactions) {
         if (interactions.isEmpty()) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(Set.of());
         }
         List<Tuple> tuples = interactions.stream().map(i -> Tuple.tuple(Arrays.asList(i.eventId(),
                 i.itemId(), i.customerId(), i.kind().wire(), i.quantity(), i.channel(), i.orderId(),
                 utc(i.occurredAt())))).toList();
         return client.preparedQuery("""
                 INSERT INTO interaction (event_id, item_id, customer_id, kind, quantity, channel, order_id, occurred_at)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id, item_id) DO NOTHING""")
-                .executeBatch(tuples).replaceWithVoid();
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_id, item_id) DO NOTHING
+                RETURNING item_id""")
+                .executeBatch(tuples).map(rows -> {
+                    Set<String> inserted = new HashSet<>();
+                    for (RowSet<Row> set = rows; set != null; set = set.next()) {
+                        set.forEach(row -> inserted.add(row.getString("item_id")));
+                    }
+                    return inserted;
+                });
     }
 
     /** The items and units of a paid order (for a refund that names no lines: the whole order comes back). */

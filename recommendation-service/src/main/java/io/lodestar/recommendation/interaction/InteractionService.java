@@ -18,6 +18,8 @@ import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.contracts.order.OrderRefunded;
 import io.lodestar.platform.messaging.IdempotentConsumerGuard;
 import io.lodestar.recommendation.analytics.CtrService;
+import io.lodestar.recommendation.analytics.ProductAnalyticsService;
+import io.lodestar.recommendation.analytics.ProductDayDelta;
 import io.lodestar.recommendation.catalogue.ItemRepository;
 import io.lodestar.recommendation.serving.RecommendationCache;
 import io.quarkus.logging.Log;
@@ -50,10 +52,13 @@ public class InteractionService {
     private final ItemRepository items;
     private final RecommendationCache cache;
     private final CtrService ctrs;
+    private final ProductAnalyticsService products;
 
     public InteractionService(Pool pool, IdempotentConsumerGuard guard, InteractionRepository interactions,
-                              ItemRepository items, RecommendationCache cache, CtrService ctrs) {
+                              ItemRepository items, RecommendationCache cache, CtrService ctrs,
+                              ProductAnalyticsService products) {
         this.ctrs = ctrs;
+        this.products = products;
         this.pool = pool;
         this.guard = guard;
         this.interactions = interactions;
@@ -71,16 +76,19 @@ public class InteractionService {
         }
         Optional<InteractionKind> kind = InteractionKind.of(behaviour.behaviour());
         boolean counted = CtrService.counts(behaviour);
-        if (kind.isEmpty() && !counted) {
+        Map<String, ProductDayDelta> figures = new LinkedHashMap<>();
+        ProductDayDelta.ofBehaviour(behaviour).ifPresent(delta -> figures.put(delta.itemId(), delta));
+        if (kind.isEmpty() && !counted && figures.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         // An impression alone changes nothing a list depends on: it keeps the customer's cached list.
         return once(EVENTS_CONSUMER, event, behaviour.customerId(), kind.isPresent(), (connection, customerId) -> {
             Uni<Void> ctr = counted ? ctrs.count(connection, behaviour) : Uni.createFrom().voidItem();
-            return ctr.chain(() -> kind.isEmpty() ? Uni.createFrom().voidItem()
+            // An impression is no interaction row: its figures count under the processed-event marker alone.
+            return ctr.chain(() -> kind.isEmpty() ? products.record(connection, figures.values())
                     : record(connection, singleItem(behaviour.itemId(), behaviour.category()),
                             List.of(new Interaction(event.eventId(), customerId, behaviour.itemId(), kind.get(), 1,
-                                    WireNames.of(behaviour.channel()), null, behaviour.occurredAt()))));
+                                    WireNames.of(behaviour.channel()), null, behaviour.occurredAt())), figures));
         });
     }
 
@@ -97,7 +105,7 @@ public class InteractionService {
                 List<Interaction> rows = new ArrayList<>();
                 units.forEach((item, quantity) -> rows.add(new Interaction(event.eventId(), customerId, item,
                         InteractionKind.ORDER, quantity, channel, paid.orderId(), paid.paidAt())));
-                return record(connection, categories(paid.lines()), rows);
+                return record(connection, categories(paid.lines()), rows, ProductDayDelta.ofPaid(paid));
             });
         }
         if (event.payload() instanceof OrderRefunded refund) {
@@ -113,7 +121,8 @@ public class InteractionService {
                     List<Interaction> rows = new ArrayList<>();
                     units.forEach((item, quantity) -> rows.add(new Interaction(event.eventId(), customerId, item,
                             InteractionKind.REFUND, quantity, null, refund.orderId(), refund.refundedAt())));
-                    return record(connection, categories(refund.lines()), rows);
+                    return record(connection, categories(refund.lines()), rows,
+                            ProductDayDelta.ofRefund(refund, units));
                 });
             });
         }
@@ -154,10 +163,17 @@ public class InteractionService {
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> record(SqlConnection connection, Map<String, String> categoryByItem, List<Interaction> rows) {
+    /**
+     * Writes the interaction rows (and stubs for unknown items), then adds the items' product figures for the rows
+     * that insert actually wrote.
+     */
+    private Uni<Void> record(SqlConnection connection, Map<String, String> categoryByItem, List<Interaction> rows,
+                             Map<String, ProductDayDelta> figures) {
         Map<String, String> named = new LinkedHashMap<>();
         rows.forEach(row -> named.put(row.itemId(), categoryByItem.get(row.itemId())));
-        return items.ensureStubs(connection, named).chain(() -> interactions.insert(connection, rows));
+        return items.ensureStubs(connection, named).chain(() -> interactions.insert(connection, rows))
+                .chain(inserted -> products.record(connection, figures.values().stream()
+                        .filter(delta -> inserted.contains(delta.itemId())).toList()));
     }
 
     /**
@@ -217,7 +233,7 @@ public class InteractionService {
                         .chain(() -> interactions.insert(connection, List.of(new Interaction(
                                 InteractionRepository.notInterestedEventId(customerId, itemId), customerId, itemId,
                                 InteractionKind.NOT_INTERESTED, 1, null, null, now)))))
-                .call(() -> cache.invalidate(customerId));
+                .call(() -> cache.invalidate(customerId)).replaceWithVoid();
     }
 
     /** Withdraws a "not interested"; idempotent. */

@@ -240,12 +240,12 @@ class RecommendationEngineTest {
                       Integer repurchaseDays) {
         String title = id.equals("sunscreen") ? "SPF sunscreen" : id;
         catalogue.put(id, new ItemView(id, title, List.of(category), category, brand, new BigDecimal(price), "CNY",
-                inStock, null, List.of(), durability, repurchaseDays, false, false, NOW));
+                inStock, null, List.of(), durability, repurchaseDays, false, false, NOW, null, null));
     }
 
     private static ItemView withHidden(ItemView v) {
         return new ItemView(v.itemId(), v.title(), v.categoryPath(), v.category(), v.brand(), v.price(), v.currency(),
                 v.inStock(), v.launchedAt(), v.tags(), v.durability(), v.repurchaseDays(), true, v.stub(),
-                v.updatedAt());
+                v.updatedAt(), v.cost(), v.stockQuantity());
     }
 }
