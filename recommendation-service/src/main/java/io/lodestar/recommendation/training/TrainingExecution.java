@@ -89,9 +89,12 @@ final class TrainingExecution {
             List<Double> losses = new ArrayList<>();
             AlsModel alsModel = ImplicitAlsTrainer.train(matrix, AlsParameters.defaults().withRank(als.rank())
                     .withIterations(als.iterations()).withRegularization(als.regularization())
-                    .withAlpha(als.alpha()).withSeed(als.seed()).withThreads(threads),
+                    .withAlpha(als.alpha()).withSeed(als.seed()).withThreads(threads)
+                            .withComputeLoss(als.computeLoss()),
                     (iteration, loss, elapsed) -> losses.add(loss));
-            report.put("alsLoss", losses);
+            if (als.computeLoss()) {
+                report.put("alsLoss", losses);
+            }
 
             phase("popularity", 70);
             Map<String, Map<String, PopularityRanking>> rankings = rankings(data);
