@@ -52,14 +52,24 @@ public class AlertRuleService {
         });
     }
 
+    /** Replaces a rule; changing what it watches (metric, channel) is refused (409) while it has an open alert. */
     public Uni<AlertRuleView> replace(String id, @NotNull @Valid AlertRuleRequest request) {
         return require(id).chain(existing -> {
             AlertRule rule = define(id, request, existing.evaluatedUntil(), existing.createdAt(), Instant.now());
-            return rules.replace(rule).map(replaced -> {
-                if (!replaced) {
-                    throw new ConflictException("another alert rule is named '" + request.name() + "'");
+            boolean watchesOther = !existing.metric().equals(rule.metric()) || existing.channel() != rule.channel();
+            Uni<Boolean> open = watchesOther ? alerts.hasOpen(id) : Uni.createFrom().item(false);
+            return open.chain(hasOpen -> {
+                if (hasOpen) {
+                    return Uni.createFrom().failure(new ConflictException("alert rule " + id
+                            + " has an open alert on " + existing.metric()
+                            + "; its metric and channel can change once it is resolved"));
                 }
-                return AlertRuleView.of(rule);
+                return rules.replace(rule).map(replaced -> {
+                    if (!replaced) {
+                        throw new ConflictException("another alert rule is named '" + request.name() + "'");
+                    }
+                    return AlertRuleView.of(rule);
+                });
             });
         });
     }
