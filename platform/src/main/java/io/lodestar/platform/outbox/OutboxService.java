@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.contracts.EventEnvelope;
@@ -54,6 +55,15 @@ public class OutboxService {
      * rows). The rows are exactly those of {@link #enqueue}, in list order; the relay treats them alike.
      */
     public Uni<Void> enqueueAll(SqlConnection connection, List<? extends EventEnvelope<?>> events) {
+        return enqueueAll(connection, events, EventEnvelope::customerId);
+    }
+
+    /**
+     * As {@link #enqueueAll(SqlConnection, List)}, each event keyed by {@code key} (for events not about one
+     * customer, e.g. alerts keyed by their rule, so one rule's raised and resolved events stay in order).
+     */
+    public Uni<Void> enqueueAll(SqlConnection connection, List<? extends EventEnvelope<?>> events,
+                                Function<EventEnvelope<?>, String> key) {
         if (events.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -67,13 +77,15 @@ public class OutboxService {
         for (int i = 0; i < n; i++) {
             EventEnvelope<?> event = events.get(i);
             String topic = topicOf(event);
-            if (event.customerId() == null) {
-                throw new IllegalArgumentException("event " + event.type() + " needs a customerId as its Kafka key");
+            String messageKey = key.apply(event);
+            if (messageKey == null) {
+                throw new IllegalArgumentException("event " + event.type()
+                        + " needs a Kafka key: a customerId or an explicit key");
             }
             ids[i] = event.eventId();
             types[i] = event.type();
             topics[i] = topic;
-            keys[i] = event.customerId();
+            keys[i] = messageKey;
             payloads[i] = codec.encode(event);
         }
         // WITH ORDINALITY ... ORDER BY: the ids (the relay's order) follow the list
