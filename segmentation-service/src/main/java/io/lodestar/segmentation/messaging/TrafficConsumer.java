@@ -30,11 +30,12 @@ public class TrafficConsumer {
 
     @Incoming(BEHAVIOUR_CHANNEL)
     public Uni<Void> consumeBehaviour(ConsumerRecords<String, String> records) {
-        return aggregation.apply(BEHAVIOUR_CHANNEL, records, deadLetters::send);
+        return aggregation.apply(BEHAVIOUR_CHANNEL, records,
+                rejected -> deadLetters.send(BEHAVIOUR_CHANNEL, rejected));
     }
 
     @Incoming(ORDERS_CHANNEL)
     public Uni<Void> consumeOrders(ConsumerRecords<String, String> records) {
-        return aggregation.apply(ORDERS_CHANNEL, records, deadLetters::send);
+        return aggregation.apply(ORDERS_CHANNEL, records, rejected -> deadLetters.send(ORDERS_CHANNEL, rejected));
     }
 }
