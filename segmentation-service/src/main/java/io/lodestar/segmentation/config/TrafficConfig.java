@@ -1,0 +1,43 @@
+package io.lodestar.segmentation.config;
+
+import java.time.Duration;
+import java.time.ZoneId;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** How traffic, funnel, path and heatmap aggregates are kept and queried (io.lodestar.segmentation.analytics). */
+@ConfigMapping(prefix = "lodestar.traffic")
+public interface TrafficConfig {
+
+    /**
+     * How far back the traffic figures reach, in days: a query starting earlier, or spanning more, is refused (400), and
+     * the daily unique-visitor HyperLogLogs in Redis expire this long after their day.
+     */
+    @WithDefault("400")
+    int retentionDays();
+
+    /** How long the hourly unique-visitor HyperLogLogs live after their hour (they serve hourlyUniqueVisitors). */
+    @WithDefault("35d")
+    Duration hourlyVisitorRetention();
+
+    /** The zone of the heatmap's day of week and hour, and of the segments' best send slots. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId heatmapZone();
+
+    /** How long after a customer's first touch of a period a paid order still counts for that touch's path. */
+    @WithDefault("7d")
+    Duration pathLookback();
+
+    /** The fewest interactions an hour-of-week needs before its conversion can make it a best send slot. */
+    @WithDefault("20")
+    int bestSlotMinimumInteractions();
+
+    /** How many best send slots the heatmap lists. */
+    @WithDefault("3")
+    int bestSlots();
+
+    /** Attempts at a batch whose database or Redis write fails, with back-off, before the channel fails. */
+    @WithDefault("20")
+    int batchAttempts();
+}

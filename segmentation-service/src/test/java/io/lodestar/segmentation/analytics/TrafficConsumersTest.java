@@ -1,0 +1,255 @@
+package io.lodestar.segmentation.analytics;
+
+import static io.lodestar.segmentation.feature.SegmentationEvents.encode;
+import static io.lodestar.segmentation.feature.SegmentationEvents.publish;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.lodestar.contracts.Channel;
+import io.lodestar.contracts.EventType;
+import io.lodestar.contracts.Topics;
+import io.lodestar.contracts.behaviour.BehaviourType;
+import io.lodestar.contracts.order.OrderLine;
+import io.lodestar.contracts.order.OrderPaid;
+import io.lodestar.platform.security.Roles;
+import io.lodestar.segmentation.messaging.TrafficConsumer;
+import io.lodestar.testkit.EventLoopGuard;
+import io.lodestar.testkit.jwt.TestTokens;
+import io.lodestar.testkit.kafka.KafkaBrokerResource;
+import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+
+/**
+ * Behaviour and orders through the real broker into the traffic aggregates (PostgreSQL, Redis) and out of the
+ * analytics endpoints. Every test works on its own random day within the retention and its own category and segment,
+ * and reads traffic and paths as differences, because the other tests' events land in the same aggregates.
+ */
+@QuarkusTest
+@ExtendWith(EventLoopGuard.class)
+class TrafficConsumersTest {
+
+    static final String OPERATOR = TestTokens.bearer(Roles.OPERATOR);
+    private static final Duration WAIT = Duration.ofSeconds(40);
+
+    @Inject
+    TrafficAggregationService aggregation;
+
+    @Inject
+    Pool pool;
+
+    @BeforeAll
+    static void topics() {
+        KafkaBrokerResource.broker().createContractTopics();
+    }
+
+    @Test
+    void eventsGiveTrafficFunnelPathsAndHeatmapAndARedeliveryChangesNothing() {
+        LocalDate day = randomDay();
+        Instant nine = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String visitor = "anon-" + UUID.randomUUID();
+        String c1 = "c-" + UUID.randomUUID();
+        String c2 = "c-" + UUID.randomUUID();
+        String c3 = "c-" + UUID.randomUUID();
+        JsonPath webBefore = traffic(day, "web");
+        JsonPath appBefore = traffic(day, "app");
+        Map<String, Integer> pathsBefore = pathCustomers(day);
+
+        publish(Topics.CUSTOMER_EVENTS, visitor,
+                behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.WEB, null, nine.plusSeconds(3600)),
+                behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.WEB, null, nine.plusSeconds(5400)));
+        publish(Topics.CUSTOMER_EVENTS, c1,
+                behaviour(c1, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, nine),
+                behaviour(c1, false, BehaviourType.CLICK, Channel.APP, category, nine.plusSeconds(300)),
+                behaviour(c1, false, BehaviourType.ADD_TO_CART, Channel.APP, category, nine.plusSeconds(600)),
+                behaviour(c1, false, BehaviourType.CHECKOUT, Channel.APP, category, nine.plusSeconds(1200)));
+        publish(Topics.CUSTOMER_EVENTS, c3,
+                behaviour(c3, false, BehaviourType.PRODUCT_VIEW, Channel.LIVE_STREAM, category, nine.minusSeconds(3600)));
+        String c1Order = paid(c1, Channel.APP, category, nine.plusSeconds(1800));
+        publish(Topics.ORDERS, c1, c1Order);
+        publish(Topics.ORDERS, c2, paid(c2, Channel.APP, category, nine.plusSeconds(7200))); // paid, never seen
+        publish(Topics.ORDERS, c3, paid(c3, Channel.MINI_PROGRAM, category, nine.plusSeconds(10_800)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, category).getInt("total[4].customers"))
+                .isEqualTo(3));
+        JsonPath funnel = funnel(day, category);
+        assertThat(funnel.getList("total.customers", Integer.class)).containsExactly(2, 1, 1, 1, 3);
+        assertThat(funnel.getInt("total[4].unobservedEntries")).isEqualTo(2); // c2 and c3 (no step on mini_program)
+        assertThat(funnel.getString("total[1].conversionPercent")).isEqualTo("50.0");
+        assertThat(funnel.getList("groups.channel", String.class)).containsExactly("app", "live_stream", "mini_program");
+        assertThat(funnel.getList("groups[0].steps.customers", Integer.class)).containsExactly(1, 1, 1, 1, 2);
+        assertThat(funnel.getInt("groups[0].steps[4].unobservedEntries")).isEqualTo(1);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delta(traffic(day, "web"), webBefore, "pageViews"))
+                .isEqualTo(2));
+        JsonPath web = traffic(day, "web");
+        assertThat(delta(web, webBefore, "uniqueVisitors")).isEqualTo(1);
+        assertThat(delta(web, webBefore, "newVisitors")).isEqualTo(1);
+        JsonPath app = traffic(day, "app");
+        assertThat(delta(app, appBefore, "pageViews")).isEqualTo(1);
+        assertThat(delta(app, appBefore, "interactions")).isEqualTo(4);
+        assertThat(delta(app, appBefore, "uniqueVisitors")).isEqualTo(1);
+        assertThat(web.getList("buckets")).hasSize(1);
+
+        Map<String, Integer> paths = pathCustomers(day);
+        assertThat(paths.getOrDefault("live_stream>mini_program", 0) - pathsBefore.getOrDefault(
+                "live_stream>mini_program", 0)).isEqualTo(1);
+        assertThat(paths.getOrDefault("app>app", 0) - pathsBefore.getOrDefault("app>app", 0)).isEqualTo(1);
+
+        String value = "seg-" + UUID.randomUUID();
+        for (String customer : List.of(c1, c3)) {
+            pool.preparedQuery("INSERT INTO customer_tag (customer_id, tag, value, since) VALUES ($1, 'test', $2, now())")
+                    .execute(Tuple.of(customer, value)).await().indefinitely();
+        }
+        int slot = TrafficBatch.hourOfWeek(nine, ZoneId.of("Asia/Shanghai"));
+        JsonPath heatmap = heatmap(day, "test=" + value);
+        assertThat(heatmap.getInt("segmentCustomers")).isEqualTo(2);
+        assertThat(heatmap.getInt("bestSlots[0].hourOfWeek")).isEqualTo(slot);
+        assertThat(heatmap.getInt("bestSlots[0].interactions")).isEqualTo(4);
+        assertThat(heatmap.getInt("bestSlots[0].orders")).isEqualTo(1);
+        assertThat(heatmap.getString("bestSlots[0].conversionPercent")).isEqualTo("25.0");
+        assertThat(heatmap.getList("bestSlots")).hasSize(1); // c3's slots have fewer than 2 interactions
+        assertThat(heatmap.getList("cells.findAll { it.channel == 'app' && it.hour == " + slot % 24 + " }.orders",
+                Integer.class)).isNotEmpty().allSatisfy(orders -> assertThat(orders).isPositive());
+
+        // A redelivery: the very records (same topic, partition and offset) once more, and the order once more.
+        Set<String> keys = Set.of(visitor, c1, c2, c3);
+        List<ConsumerRecord<String, String>> events = KafkaTestClient.read(Topics.CUSTOMER_EVENTS,
+                r -> keys.contains(r.key()), r -> r.size() == 7, WAIT);
+        List<ConsumerRecord<String, String>> orders = KafkaTestClient.read(Topics.ORDERS,
+                r -> keys.contains(r.key()), r -> r.size() == 3, WAIT);
+        assertThat(events).hasSize(7);
+        aggregation.apply(TrafficConsumer.BEHAVIOUR_CHANNEL, events, rejected -> Uni.createFrom().voidItem())
+                .await().atMost(WAIT);
+        aggregation.apply(TrafficConsumer.ORDERS_CHANNEL, orders, rejected -> Uni.createFrom().voidItem())
+                .await().atMost(WAIT);
+        String marker = "cat-" + UUID.randomUUID();
+        String c4 = "c-" + UUID.randomUUID();
+        publish(Topics.ORDERS, c1, c1Order); // a producer's resend of the same order
+        publish(Topics.ORDERS, c1, paid(c4, Channel.APP, marker, nine)); // on c1's partition, after the resend
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, marker).getInt("total[4].customers"))
+                .isEqualTo(1));
+        assertThat(funnel(day, category).getMap("$")).isEqualTo(funnel.getMap("$"));
+        assertThat(traffic(day, "web").getMap("total")).isEqualTo(web.getMap("total"));
+        assertThat(traffic(day, "app").getMap("total")).isEqualTo(app.getMap("total"));
+        assertThat(heatmap(day, "test=" + value).getMap("bestSlots[0]")).isEqualTo(heatmap.getMap("bestSlots[0]"));
+    }
+
+    @Test
+    void aGarbageRecordGoesToTheDeadLetterTopicAndConsumptionContinues() {
+        LocalDate day = randomDay();
+        String key = "c-" + UUID.randomUUID();
+        String category = "cat-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, key, "{not json",
+                behaviour(key, false, BehaviourType.PRODUCT_VIEW, Channel.H5, category, day.atTime(12, 0)
+                        .toInstant(ZoneOffset.UTC)));
+
+        List<ConsumerRecord<String, String>> dead = KafkaTestClient.read(Topics.deadLetter(Topics.CUSTOMER_EVENTS),
+                r -> key.equals(r.key()) && header(r, "dead-letter-consumer") != null, r -> !r.isEmpty(), WAIT);
+        assertThat(dead).hasSize(1);
+        assertThat(dead.get(0).value()).isEqualTo("{not json");
+        assertThat(header(dead.get(0), "dead-letter-consumer")).isEqualTo(TrafficConsumer.BEHAVIOUR_CHANNEL);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("not JSON");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, category).getInt("total[0].customers"))
+                .isEqualTo(1));
+    }
+
+    @Test
+    void badParametersAreProblemsNamingThem() {
+        problem("/analytics/traffic?from=2026-02-10&to=2026-02-01", "from");
+        problem("/analytics/traffic?granularity=hour", "granularity");
+        problem("/analytics/traffic?channel=tv", "channel");
+        problem("/analytics/traffic?metrics=pageViews,clicks", "metrics");
+        problem("/analytics/traffic?from=2020-01-01", "from");
+        problem("/analytics/funnel?to=31-01-2026", "to");
+        problem("/analytics/paths?from=yesterday", "from");
+        problem("/analytics/heatmap?segment=lifecycle", "segment");
+        given().get("/analytics/traffic").then().statusCode(401);
+        given().header("Authorization", TestTokens.bearer(Roles.APP)).get("/analytics/funnel").then().statusCode(403);
+    }
+
+    private static void problem(String path, String field) {
+        given().header("Authorization", OPERATOR).get(path).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations[0].field", equalTo(field));
+    }
+
+    /** A day between 20 and 380 days ago: inside the default retention, and rarely the day of another test. */
+    private static LocalDate randomDay() {
+        return LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(20, 380));
+    }
+
+    private static JsonPath traffic(LocalDate day, String channel) {
+        return given().header("Authorization", OPERATOR)
+                .get("/analytics/traffic?from=" + day + "&to=" + day + "&channel=" + channel)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath funnel(LocalDate day, String category) {
+        return given().header("Authorization", OPERATOR).queryParam("category", category)
+                .get("/analytics/funnel?from=" + day + "&to=" + day).then().statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath heatmap(LocalDate day, String segment) {
+        return given().header("Authorization", OPERATOR).queryParam("segment", segment)
+                .get("/analytics/heatmap?from=" + day + "&to=" + day).then().statusCode(200).extract().jsonPath();
+    }
+
+    /** Customers per "firstTouch>orderChannel" pair of the day. */
+    private static Map<String, Integer> pathCustomers(LocalDate day) {
+        JsonPath paths = given().header("Authorization", OPERATOR).get("/analytics/paths?from=" + day + "&to=" + day)
+                .then().statusCode(200).extract().jsonPath();
+        Map<String, Integer> customers = new java.util.HashMap<>();
+        List<Map<String, Object>> list = paths.getList("paths");
+        for (Map<String, Object> path : list) {
+            customers.put(path.get("firstTouch") + ">" + path.get("orderChannel"), (Integer) path.get("customers"));
+        }
+        return customers;
+    }
+
+    private static long delta(JsonPath after, JsonPath before, String metric) {
+        return after.getLong("total." + metric) - before.getLong("total." + metric);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private static String behaviour(String id, boolean anonymous, BehaviourType type, Channel channel, String category,
+                                    Instant at) {
+        return encode(EventType.BEHAVIOUR_RECORDED, id, FunnelCounterTest.behaviour(id, anonymous, type, channel,
+                category, at));
+    }
+
+    private static String paid(String customer, Channel channel, String category, Instant at) {
+        OrderLine line = new OrderLine("sku-1", category, null, 1, new BigDecimal("20.00"), null);
+        return encode(EventType.ORDER_PAID, customer, new OrderPaid("o-" + UUID.randomUUID(), customer, "CNY",
+                List.of(line), new BigDecimal("20.00"), BigDecimal.ZERO, channel, null, null, at));
+    }
+}
