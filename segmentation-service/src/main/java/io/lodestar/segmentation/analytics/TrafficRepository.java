@@ -188,6 +188,26 @@ public class TrafficRepository {
             GROUP BY 1""";
     private static final String SEGMENT_SIZE = "SELECT count(*) AS n FROM customer_tag WHERE tag = $1 AND value = $2";
 
+    /** The tables whose rows name a customer or visitor, with that column. */
+    private static final List<String[]> CUSTOMER_COLUMNS = List.of(
+            new String[] {"funnel_reach", "customer_id"}, new String[] {"customer_day_touch", "customer_id"},
+            new String[] {"paid_order_touch", "customer_id"}, new String[] {"customer_slot_activity", "customer_id"},
+            new String[] {"visitor_first_seen", "visitor_id"});
+
+    /**
+     * Re-keys every row of {@code customerId} to {@code pseudonym}: the figures stay, the link to the person goes
+     * (the profile service keeps an erased customer's orders and events the same way).
+     */
+    public Uni<Void> pseudonymise(SqlConnection connection, String customerId, String pseudonym) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (String[] table : CUSTOMER_COLUMNS) {
+            String sql = "UPDATE " + table[0] + " SET " + table[1] + " = $2 WHERE " + table[1] + " = $1";
+            chain = chain.chain(() -> connection.preparedQuery(sql).execute(Tuple.of(customerId, pseudonym))
+                    .replaceWithVoid());
+        }
+        return chain;
+    }
+
     /** Locks and returns the last applied offset per partition ({@code -1}: none yet). */
     Uni<Map<Integer, Long>> lockOffsets(SqlConnection connection, String consumer, String topic, Integer[] partitions) {
         return connection.preparedQuery(LOCK_OFFSETS).execute(Tuple.of(consumer, topic, partitions)).map(rows -> {

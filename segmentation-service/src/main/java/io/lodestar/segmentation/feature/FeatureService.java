@@ -1,6 +1,7 @@
 package io.lodestar.segmentation.feature;
 
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BiFunction;
 
 import io.lodestar.contracts.EventEnvelope;
@@ -12,6 +13,7 @@ import io.lodestar.contracts.identity.CustomersMerged;
 import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.contracts.order.OrderRefunded;
 import io.lodestar.platform.messaging.IdempotentConsumerGuard;
+import io.lodestar.segmentation.analytics.TrafficRepository;
 import io.quarkus.logging.Log;
 import io.lodestar.segmentation.tag.SegmentTagService;
 import io.smallrye.mutiny.Uni;
@@ -40,13 +42,15 @@ public class FeatureService {
     private final IdempotentConsumerGuard guard;
     private final FeatureRepository features;
     private final SegmentTagService tags;
+    private final TrafficRepository traffic;
 
     public FeatureService(Pool pool, IdempotentConsumerGuard guard, FeatureRepository features,
-                          SegmentTagService tags) {
+                          SegmentTagService tags, TrafficRepository traffic) {
         this.pool = pool;
         this.guard = guard;
         this.features = features;
         this.tags = tags;
+        this.traffic = traffic;
     }
 
     /** {@code order.paid} adds an order, {@code order.refunded} deducts spend; placed and cancelled change nothing. */
@@ -105,8 +109,11 @@ public class FeatureService {
                     .replaceWithVoid();
         }
         if (event.payload() instanceof CustomerErased erased) {
+            // Traffic figures stay, under an unlinkable id; the HyperLogLogs hold no ids to erase.
+            String pseudonym = "erased-" + UUID.randomUUID();
             return pool.withTransaction(connection -> guard.once(connection, IDENTITY_CONSUMER, event, () ->
-                            features.erase(connection, erased.customerId(), erased.erasedAt())))
+                            features.erase(connection, erased.customerId(), erased.erasedAt())
+                                    .chain(() -> traffic.pseudonymise(connection, erased.customerId(), pseudonym))))
                     .chain(() -> tags.forget(erased.customerId()));
         }
         return Uni.createFrom().voidItem();

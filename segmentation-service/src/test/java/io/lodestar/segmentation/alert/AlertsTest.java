@@ -5,15 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.containsString;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lodestar.contracts.Channel;
 import io.lodestar.contracts.EventType;
 import io.lodestar.contracts.Topics;
+import io.lodestar.contracts.behaviour.BehaviourType;
 import io.lodestar.contracts.order.OrderLine;
 import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.segmentation.SegmentationApi;
@@ -160,6 +164,34 @@ class AlertsTest {
         given().header("Authorization", OPERATOR).delete("/alert-rules/" + rule).then().statusCode(204);
         given().header("Authorization", OPERATOR).queryParam("ruleId", rule).get("/alerts").then().statusCode(200)
                 .body("items.size()", equalTo(1));
+    }
+
+    @Test
+    void trafficMetricsPlugIntoTheRules() {
+        // an hour 10 to 30 days back on the offline channel, which no other test uses
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS)
+                .minus(240 + ThreadLocalRandom.current().nextInt(480), ChronoUnit.HOURS);
+        String rule = given().header("Authorization", OPERATOR).contentType(ContentType.JSON).body("""
+                {"name": "Offline views spike %s", "kind": "threshold", "metric": "traffic.page_views",
+                 "channel": "offline", "comparison": "above", "threshold": 20, "minVolume": 5}"""
+                .formatted(UUID.randomUUID()))
+                .post("/alert-rules").then().statusCode(201).extract().path("id");
+        String visitor = "c-" + UUID.randomUUID();
+        String[] views = new String[25];
+        for (int i = 0; i < views.length; i++) {
+            views[i] = SegmentationEvents.behaviour(visitor, BehaviourType.PAGE_VIEW, Channel.OFFLINE,
+                    hour.plusSeconds(60L * i));
+        }
+        SegmentationEvents.publish(Topics.CUSTOMER_EVENTS, visitor, views);
+        // An hour is judged once: wait until the traffic consumer has counted the views, then evaluate.
+        String day = hour.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", OPERATOR)
+                .queryParam("from", day).queryParam("to", day).queryParam("channel", "offline")
+                .get("/analytics/traffic").then().statusCode(200).body("total.pageViews", equalTo(25)));
+        evaluate(rule, hour.plus(1, ChronoUnit.HOURS)).body("action", equalTo("raised"))
+                .body("verdict.observed", equalTo(25.0f));
+        given().header("Authorization", OPERATOR).get("/alert-rules/metrics").then().statusCode(200)
+                .body("name", hasItems("traffic.page_views", "traffic.unique_visitors"));
     }
 
     @Test

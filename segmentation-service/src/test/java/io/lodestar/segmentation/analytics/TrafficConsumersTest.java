@@ -1,6 +1,7 @@
 package io.lodestar.segmentation.analytics;
 
 import static io.lodestar.segmentation.feature.SegmentationEvents.encode;
+import static io.lodestar.segmentation.feature.SegmentationEvents.erased;
 import static io.lodestar.segmentation.feature.SegmentationEvents.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +159,36 @@ class TrafficConsumersTest {
         assertThat(traffic(day, "web").getMap("total")).isEqualTo(web.getMap("total"));
         assertThat(traffic(day, "app").getMap("total")).isEqualTo(app.getMap("total"));
         assertThat(heatmap(day, "test=" + value).getMap("bestSlots[0]")).isEqualTo(heatmap.getMap("bestSlots[0]"));
+    }
+
+    @Test
+    void anErasedCustomerLeavesTheFiguresButNoRowNamesThem() {
+        LocalDate day = randomDay();
+        Instant ten = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, customer,
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, ten),
+                behaviour(customer, false, BehaviourType.ADD_TO_CART, Channel.APP, category, ten.plusSeconds(60)));
+        publish(Topics.ORDERS, customer, paid(customer, Channel.APP, category, ten.plusSeconds(600)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, category).getInt("total[4].customers"))
+                .isEqualTo(1));
+        JsonPath before = funnel(day, category);
+        assertThat(rowsNaming(customer)).isPositive();
+
+        publish(Topics.IDENTITY, customer, erased(customer));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rowsNaming(customer)).isZero());
+        assertThat(funnel(day, category).getMap("$")).isEqualTo(before.getMap("$"));
+    }
+
+    private long rowsNaming(String customer) {
+        return pool.preparedQuery("""
+                SELECT (SELECT count(*) FROM funnel_reach WHERE customer_id = $1)
+                     + (SELECT count(*) FROM customer_day_touch WHERE customer_id = $1)
+                     + (SELECT count(*) FROM paid_order_touch WHERE customer_id = $1)
+                     + (SELECT count(*) FROM customer_slot_activity WHERE customer_id = $1)
+                     + (SELECT count(*) FROM visitor_first_seen WHERE visitor_id = $1) AS n""")
+                .execute(Tuple.of(customer)).await().atMost(WAIT).iterator().next().getLong("n");
     }
 
     @Test
