@@ -363,7 +363,7 @@ final class DemoLoader {
                 lastProgress = progress;
                 lastPrint = System.currentTimeMillis();
             }
-            Thread.sleep(1000);
+            Thread.sleep(1000); // a command-line poll of the job resource, on the loader's own thread
         }
         JsonNode rows = job.path("rows");
         if (!"succeeded".equalsIgnoreCase(job.path("status").asText())) {

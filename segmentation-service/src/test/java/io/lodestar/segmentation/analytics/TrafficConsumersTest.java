@@ -125,7 +125,7 @@ class TrafficConsumersTest {
         String value = "seg-" + UUID.randomUUID();
         for (String customer : List.of(c1, c3)) {
             pool.preparedQuery("INSERT INTO customer_tag (customer_id, tag, value, since) VALUES ($1, 'test', $2, now())")
-                    .execute(Tuple.of(customer, value)).await().indefinitely();
+                    .execute(Tuple.of(customer, value)).await().atMost(WAIT);
         }
         int slot = TrafficBatch.hourOfWeek(nine, ZoneId.of("Asia/Shanghai"));
         JsonPath heatmap = heatmap(day, "test=" + value);
