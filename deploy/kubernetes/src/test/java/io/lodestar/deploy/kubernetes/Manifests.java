@@ -86,6 +86,13 @@ final class Manifests {
                 "overlay " + overlay + " has no " + type.getSimpleName() + " named " + name));
     }
 
+    /** Every rendered object exactly as rendered (no typed model in between), for the schema check. */
+    List<GenericKubernetesResource> asRendered() {
+        return DOCUMENT_SEPARATOR.splitAsStream(yaml).filter(document -> !document.isBlank())
+                .map(document -> SERIALIZATION.unmarshal(document, GenericKubernetesResource.class))
+                .collect(Collectors.toList());
+    }
+
     List<GenericKubernetesResource> generic(String apiVersion, String kind) {
         return all(GenericKubernetesResource.class).stream()
                 .filter(o -> apiVersion.equals(o.getApiVersion()) && kind.equals(o.getKind()))
