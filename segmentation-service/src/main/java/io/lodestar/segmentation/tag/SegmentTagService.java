@@ -80,12 +80,31 @@ public class SegmentTagService {
         version.set(null);
     }
 
+    /**
+     * The current version's hash. Redis keeps nothing on disk: restarted, it has no version at all, and a version
+     * cached from before the restart finds empty hashes. Both fail over to PostgreSQL (which holds every customer's
+     * current tags) rather than answer "no tags" until the next run writes a version again.
+     */
     private Uni<SegmentTagsView> fromRedis(String customerId) {
         return currentVersion().chain(current -> current == null
-                ? Uni.createFrom().item(new SegmentTagsView(customerId, Map.of(), null, SegmentTagsView.REDIS))
+                ? Uni.createFrom().failure(new IllegalStateException("no segment-tag version in Redis"))
                 : hashes.hgetall(keys.key(RedisKeyspace.segmentTags(current, customerId)))
+                        .chain(tags -> tags.isEmpty() ? versionStillCurrent(current)
+                                : Uni.createFrom().item(tags))
                         .map(tags -> new SegmentTagsView(customerId, new TreeMap<>(tags), current,
                                 SegmentTagsView.REDIS)));
+    }
+
+    /** No tags in the hash: a customer without tags if the version is still there, lost tags if it is not. */
+    private Uni<Map<String, String>> versionStillCurrent(long cached) {
+        return values.get(keys.key(RedisKeyspace.segmentTagsVersion())).chain(value -> {
+            if (value != null && Long.parseLong(value) == cached) {
+                return Uni.createFrom().item(Map.<String, String>of());
+            }
+            version.set(null);
+            return Uni.createFrom().failure(new IllegalStateException(
+                    "segment-tag version " + cached + " is no longer in Redis (restarted or switched)"));
+        });
     }
 
     private Uni<Long> currentVersion() {

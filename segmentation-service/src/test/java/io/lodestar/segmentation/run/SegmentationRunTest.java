@@ -30,11 +30,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.lodestar.contracts.EventCodec;
 import io.lodestar.segmentation.SegmentationApi;
+import io.lodestar.contracts.RedisKeyspace;
+import io.lodestar.platform.redis.RedisKeys;
 import io.lodestar.contracts.Topics;
 import io.lodestar.contracts.segment.SegmentEntered;
 import io.lodestar.testkit.EventLoopGuard;
 import io.lodestar.testkit.kafka.KafkaBrokerResource;
 import io.lodestar.testkit.kafka.KafkaTestClient;
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -50,6 +53,12 @@ class SegmentationRunTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    RedisKeys redisKeys;
 
     @BeforeAll
     static void topics() {
@@ -121,6 +130,14 @@ class SegmentationRunTest {
                 second.distribution().get("rfm:" + model).get("important-value"));
         assertThat(KafkaTestClient.readFor(Topics.SEGMENT_MEMBERSHIP, r -> loyal.equals(r.key()),
                 Duration.ofSeconds(3))).hasSize(entered.size());
+
+        // Redis restarted (it keeps nothing on disk): no version, no hashes. The same tags come from PostgreSQL.
+        redis.key(String.class).del(redisKeys.key(RedisKeyspace.segmentTagsVersion()),
+                redisKeys.key(RedisKeyspace.segmentTags(second.tagsVersion(), loyal)));
+        given().header("Authorization", APP).get("/customers/" + loyal + "/segments").then().statusCode(200)
+                .body("source", equalTo("database"))
+                .body("tags.'rfm:" + model + "'", equalTo("important-value"))
+                .body("tags.'rfm:" + model + ":code'", equalTo("HHH"));
     }
 
     @Test
