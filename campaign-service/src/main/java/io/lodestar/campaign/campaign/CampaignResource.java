@@ -155,16 +155,17 @@ public class CampaignResource {
     @GET
     @Path("/tracking")
     @Operation(summary = "The execution-tracking table (segment, strategy, action, owner, target metric, cycle, "
-            + "progress %)")
-    public Uni<List<TrackingRow>> tracking() {
-        return reports.tracking();
+            + "progress %), in cursor pages of campaigns in id order, optionally of one status")
+    public Uni<CursorPage<TrackingRow>> tracking(@RestQuery String status, @RestQuery String cursor,
+                                                 @RestQuery @DefaultValue("50") int limit) {
+        return reports.tracking(status, cursor, limit);
     }
 
     @GET
     @Path("/tracking.csv")
     @Produces("text/csv")
     @Operation(summary = "The execution-tracking table as CSV")
-    public Uni<String> trackingCsv() {
-        return reports.trackingCsv();
+    public Uni<String> trackingCsv(@RestQuery String status) {
+        return reports.trackingCsv(status);
     }
 }

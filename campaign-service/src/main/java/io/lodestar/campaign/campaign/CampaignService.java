@@ -75,6 +75,11 @@ public class CampaignService {
     }
 
     public Uni<CursorPage<CampaignView>> list(String status, String cursor, int limit) {
+        return page(status, cursor, limit).map(page -> page.map(CampaignView::of));
+    }
+
+    /** A cursor page of campaigns in id order, optionally of one status; 400 for a bad status or limit. */
+    public Uni<CursorPage<Campaign>> page(String status, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new InvalidInputException("limit", "must be 1 to " + MAX_PAGE + ", was " + limit);
         }
@@ -88,7 +93,7 @@ public class CampaignService {
         }
         String after = cursor == null ? null : CursorPage.decode(cursor);
         return pool.withConnection(connection -> campaigns.page(connection, status, after, limit + 1))
-                .map(rows -> CursorPage.of(rows, limit, Campaign::id, CampaignView::of));
+                .map(rows -> CursorPage.of(rows, limit, Campaign::id, campaign -> campaign));
     }
 
     /** The runs of a broadcast, oldest first (404 for an unknown campaign). */

@@ -12,9 +12,11 @@ import java.util.TreeSet;
 import io.lodestar.campaign.campaign.Campaign;
 import io.lodestar.campaign.campaign.CampaignDefinition;
 import io.lodestar.campaign.campaign.CampaignRepository;
+import io.lodestar.campaign.campaign.CampaignService;
 import io.lodestar.campaign.experiment.Counts;
 import io.lodestar.campaign.experiment.ExperimentVerdict;
 import io.lodestar.campaign.experiment.Verdict;
+import io.lodestar.platform.paging.CursorPage;
 import io.lodestar.platform.problem.InvalidInputException;
 import io.lodestar.platform.problem.ResourceNotFoundException;
 import io.smallrye.mutiny.Multi;
@@ -39,11 +41,16 @@ public class ReportService {
     private final Pool pool;
     private final CampaignRepository campaigns;
     private final ReportRepository reports;
+    private final CampaignService campaignService;
+    /** Campaigns per page when the CSV export walks the tracking table. */
+    private static final int CSV_PAGE = 200;
 
-    public ReportService(Pool pool, CampaignRepository campaigns, ReportRepository reports) {
+    public ReportService(Pool pool, CampaignRepository campaigns, ReportRepository reports,
+                         CampaignService campaignService) {
         this.pool = pool;
         this.campaigns = campaigns;
         this.reports = reports;
+        this.campaignService = campaignService;
     }
 
     public Uni<CampaignReport> campaign(String id) {
@@ -128,26 +135,34 @@ public class ReportService {
                 })));
     }
 
-    public Uni<List<TrackingRow>> tracking() {
-        return pool.withConnection(connection -> campaigns.page(connection, null, null, 10_000)
-                .chain(all -> Multi.createFrom().iterable(all)
+    /** One cursor page of the execution-tracking table, in campaign id order (the pages of GET /campaigns). */
+    public Uni<CursorPage<TrackingRow>> tracking(String status, String cursor, int limit) {
+        return campaignService.page(status, cursor, limit).chain(page -> pool.withConnection(connection ->
+                Multi.createFrom().iterable(page.items())
                         .onItem().transformToUniAndConcatenate(campaign -> reports.progress(connection, campaign.id(),
                                 campaign.definition().isJourney()).map(progress -> tracking(campaign, progress)))
-                        .collect().asList()));
+                        .collect().asList())
+                .map(rows -> new CursorPage<>(rows, page.nextCursor())));
     }
 
-    public Uni<String> trackingCsv() {
-        return tracking().map(rows -> {
-            StringBuilder csv = new StringBuilder(
-                    "campaign_id,segment,strategy,action,owner,target_metric,cycle_start,cycle_end,status,progress_percent\n");
-            for (TrackingRow row : rows) {
+    /** The whole table as CSV, read page by page so that no query holds every campaign at once. */
+    public Uni<String> trackingCsv(String status) {
+        StringBuilder csv = new StringBuilder(
+                "campaign_id,segment,strategy,action,owner,target_metric,cycle_start,cycle_end,status,progress_percent\n");
+        return appendTrackingPages(csv, status, null).map(done -> csv.toString());
+    }
+
+    private Uni<Void> appendTrackingPages(StringBuilder csv, String status, String cursor) {
+        return tracking(status, cursor, CSV_PAGE).chain(page -> {
+            for (TrackingRow row : page.items()) {
                 csv.append(String.join(",", csv(row.campaignId()), csv(row.segment()), csv(row.strategy()),
                         csv(row.action()), csv(row.owner()), csv(row.targetMetric()),
                         csv(row.cycleStart() == null ? "" : row.cycleStart().toString()),
                         csv(row.cycleEnd() == null ? "" : row.cycleEnd().toString()), csv(row.status()),
                         Double.toString(row.progressPercent()))).append('\n');
             }
-            return csv.toString();
+            return page.nextCursor() == null ? Uni.createFrom().voidItem()
+                    : appendTrackingPages(csv, status, page.nextCursor());
         });
     }
 

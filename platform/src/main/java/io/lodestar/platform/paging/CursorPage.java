@@ -31,6 +31,11 @@ public record CursorPage<T>(List<T> items, String nextCursor) {
         return new CursorPage<>(rows.stream().map(view).toList(), next);
     }
 
+    /** The same page with every item mapped; the cursor stays. */
+    public <U> CursorPage<U> map(Function<T, U> mapper) {
+        return new CursorPage<>(items.stream().map(mapper).toList(), nextCursor);
+    }
+
     public static String encode(String key) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.getBytes(StandardCharsets.UTF_8));
     }
