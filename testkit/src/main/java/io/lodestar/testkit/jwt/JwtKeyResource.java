@@ -37,8 +37,7 @@ public class JwtKeyResource implements QuarkusTestResourceLifecycleManager {
             try {
                 Path file = Files.createTempFile("lodestar-test-jwt-", ".pem");
                 file.toFile().deleteOnExit();
-                Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + TestTokens.publicKey()
-                        + "\n-----END PUBLIC KEY-----\n");
+                Files.writeString(file, TestTokens.publicKeyPem());
                 publicKeyFile = file;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

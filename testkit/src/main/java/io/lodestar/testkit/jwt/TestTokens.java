@@ -1,5 +1,6 @@
 package io.lodestar.testkit.jwt;
 
+import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
@@ -46,6 +47,25 @@ public final class TestTokens {
     /** The public key as base64 DER (what {@code mp.jwt.verify.publickey} accepts). */
     public static String publicKey() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    }
+
+    /** The public key as a PEM file's text (what {@code mp.jwt.verify.publickey.location} reads). */
+    public static String publicKeyPem() {
+        return pem("PUBLIC KEY", KEYS.getPublic().getEncoded());
+    }
+
+    /**
+     * The private key as a PKCS#8 PEM file's text, for a service under test that signs its own tokens with the pair
+     * of the key every service verifies (campaign-service's {@code smallrye.jwt.sign.key.location}).
+     */
+    public static String privateKeyPem() {
+        return pem("PRIVATE KEY", KEYS.getPrivate().getEncoded());
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
     }
 
     private static KeyPair generate() {

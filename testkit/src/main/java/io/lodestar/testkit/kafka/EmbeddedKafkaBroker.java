@@ -5,10 +5,8 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.utils.Time;
 
 import io.lodestar.contracts.Topics;
+import io.lodestar.testkit.FreePorts;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import kafka.tools.StorageTool;
@@ -63,7 +62,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             boolean temporary = dataDir == null;
             Path dir = temporary ? Files.createTempDirectory("lodestar-kafka-") : dataDir;
             Files.createDirectories(dir);
-            int[] free = freePorts(2, port);
+            int[] free = FreePorts.distinct(2, port);
             EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(dir, temporary, port == 0 ? free[0] : port, free[1]);
             broker.startServer();
             return broker;
@@ -196,31 +195,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             Files.writeString(file, Uuid.randomUuid().toString());
         }
         return Files.readString(file).trim();
-    }
-
-    /**
-     * Distinct free ports other than {@code taken}, found with all their sockets open at once: closing one socket
-     * before opening the next can hand out the same port twice (it happened: the client and controller listeners got
-     * one port and the broker refused to start).
-     */
-    private static int[] freePorts(int count, int taken) throws IOException {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            int found = 0;
-            while (found < count) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                if (socket.getLocalPort() != taken) {
-                    ports[found++] = socket.getLocalPort();
-                }
-            }
-            return ports;
-        } finally {
-            for (ServerSocket socket : sockets) {
-                socket.close();
-            }
-        }
     }
 
     private static void deleteRecursively(Path dir) {

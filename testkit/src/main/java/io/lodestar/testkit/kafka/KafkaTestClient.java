@@ -65,9 +65,16 @@ public final class KafkaTestClient {
      */
     public static List<ConsumerRecord<String, String>> read(String topic, Predicate<ConsumerRecord<String, String>> filter,
             Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        return read(KafkaBrokerResource.broker().bootstrapServers(), topic, filter, done, timeout);
+    }
+
+    /** {@link #read(String, Predicate, Predicate, Duration)} from the broker at {@code bootstrapServers}. */
+    public static List<ConsumerRecord<String, String>> read(String bootstrapServers, String topic,
+            Predicate<ConsumerRecord<String, String>> filter, Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
         List<ConsumerRecord<String, String>> matching = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                "bootstrap.servers", KafkaBrokerResource.broker().bootstrapServers(),
+                "bootstrap.servers", bootstrapServers,
                 "group.id", "test-reader-" + UUID.randomUUID(),
                 "auto.offset.reset", "earliest",
                 "enable.auto.commit", "false"), new StringDeserializer(), new StringDeserializer())) {

@@ -25,9 +25,7 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public Map<String, String> start() {
-        database = "lodestar_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)
-                .toLowerCase(Locale.ROOT);
-        execute("CREATE DATABASE " + database);
+        database = createFresh("lodestar_test_");
         String hostPort = LocalInfrastructure.postgresHost() + ":" + LocalInfrastructure.postgresPort();
         return Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://" + hostPort + "/" + database,
@@ -39,9 +37,21 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
     @Override
     public void stop() {
         if (database != null) {
-            execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+            drop(database);
             database = null;
         }
+    }
+
+    /** Creates an empty database named {@code prefix} plus a random suffix on the machine's server; returns its name. */
+    public static String createFresh(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+        execute("CREATE DATABASE " + name);
+        return name;
+    }
+
+    /** Drops a database, closing whatever connections still use it. */
+    public static void drop(String name) {
+        execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }
 
     /** Runs one statement against the server's {@code postgres} maintenance database. */
