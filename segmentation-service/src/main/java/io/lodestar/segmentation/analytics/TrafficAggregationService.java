@@ -89,7 +89,7 @@ public class TrafficAggregationService {
 
     private Uni<Void> write(SqlConnection connection, List<ConsumerRecord<String, String>> records,
                             Function<List<Rejected>, Uni<Void>> deadLetters) {
-        TrafficBatch batch = new TrafficBatch(config.heatmapZone());
+        TrafficBatch batch = new TrafficBatch(config.heatmapZone(), config.funnelSessionWindow(), Map.of());
         List<Rejected> rejected = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {

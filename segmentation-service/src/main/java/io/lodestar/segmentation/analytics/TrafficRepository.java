@@ -94,17 +94,24 @@ public class TrafficRepository {
             INSERT INTO traffic_new_visitors (day, scope, visitors)
             SELECT day, scope, sum(n) FROM delta GROUP BY day, scope
             ON CONFLICT (day, scope) DO UPDATE SET visitors = traffic_new_visitors.visitors + excluded.visitors""";
-    private static final String ADD_FUNNEL = """
-            INSERT INTO funnel_reach (day, channel, category, customer_id, steps)
-            SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::smallint[])
-            ON CONFLICT (day, channel, category, customer_id)
+    // How a customer's steps in a window combine with the steps already stored: a bitwise OR. A merge combines the
+    // merged id's rows with the survivor's by the same rule.
+    private static final String FUNNEL_COMBINE = """
+            ON CONFLICT (window_start, channel, category, customer_id)
             DO UPDATE SET steps = funnel_reach.steps | excluded.steps
             WHERE funnel_reach.steps | excluded.steps <> funnel_reach.steps""";
+    private static final String ADD_FUNNEL = """
+            INSERT INTO funnel_reach (window_start, channel, category, customer_id, steps)
+            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::smallint[])
+            """ + FUNNEL_COMBINE;
+    // The day's first touch is the earliest one (on a tie, the stored one stays).
+    private static final String TOUCH_COMBINE = """
+            ON CONFLICT (customer_id, day) DO UPDATE SET first_at = excluded.first_at, channel = excluded.channel
+            WHERE excluded.first_at < customer_day_touch.first_at""";
     private static final String ADD_TOUCHES = """
             INSERT INTO customer_day_touch (customer_id, day, first_at, channel)
             SELECT * FROM unnest($1::text[], $2::date[], $3::timestamptz[], $4::text[])
-            ON CONFLICT (customer_id, day) DO UPDATE SET first_at = excluded.first_at, channel = excluded.channel
-            WHERE excluded.first_at < customer_day_touch.first_at""";
+            """ + TOUCH_COMBINE;
     private static final String ADD_SLOT_INTERACTIONS = """
             INSERT INTO customer_slot_activity (customer_id, hour_of_week, interactions)
             SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[])
@@ -147,10 +154,13 @@ public class TrafficRepository {
             SELECT coalesce(h.day, f.day) AS day, coalesce(h.page_views, 0) AS page_views,
                    coalesce(h.interactions, 0) AS interactions, coalesce(f.visitors, 0) AS new_visitors
             FROM hours h FULL JOIN fresh f ON f.day = h.day ORDER BY 1""";
+    // A day's funnel is the sum of its session windows: a customer in two windows of the day counts twice.
     private static final String FUNNEL = """
-            SELECT day, channel, category, steps, count(*) AS customers FROM funnel_reach
-            WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR category = $4)
-            GROUP BY day, channel, category, steps ORDER BY day, channel, category""";
+            SELECT (window_start AT TIME ZONE 'UTC')::date AS day, channel, category, steps, count(*) AS customers
+            FROM funnel_reach
+            WHERE window_start >= $1::date AT TIME ZONE 'UTC' AND window_start < ($2::date + 1) AT TIME ZONE 'UTC'
+              AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR category = $4)
+            GROUP BY 1, channel, category, steps ORDER BY 1, channel, category""";
     // Each customer's first touch of the period; converted when a paid order with a channel follows it within the
     // lookback. A customer counts once per (first touch, order channel) pair.
     private static final String PATHS = """
@@ -236,10 +246,11 @@ public class TrafficRepository {
                                 e -> e.getKey().scope(), Map.Entry::getValue),
                         new Class<?>[] {String.class, String.class, LocalDate.class}))
                 .chain(() -> execute(connection, ADD_FUNNEL, batch.funnel(),
-                        List.<Function<Map.Entry<FunnelKey, Integer>, Object>>of(e -> e.getKey().day(),
+                        List.<Function<Map.Entry<FunnelKey, Integer>, Object>>of(
+                                e -> SqlTimes.utc(e.getKey().windowStart()),
                                 e -> e.getKey().channel(), e -> e.getKey().category(), e -> e.getKey().customerId(),
                                 e -> e.getValue().shortValue()),
-                        new Class<?>[] {LocalDate.class, String.class, String.class, String.class, Short.class}))
+                        new Class<?>[] {OffsetDateTime.class, String.class, String.class, String.class, Short.class}))
                 .chain(() -> execute(connection, ADD_TOUCHES, batch.touches(),
                         List.<Function<Map.Entry<CustomerDay, Touch>, Object>>of(e -> e.getKey().customerId(),
                                 e -> e.getKey().day(), e -> SqlTimes.utc(e.getValue().at()), e -> e.getValue().channel()),

@@ -162,6 +162,33 @@ class TrafficConsumersTest {
     }
 
     @Test
+    void aCustomerCountsOncePerStepInEachSessionWindowAndADaySumsItsWindows() {
+        // The tests' window is PT6H (%test in application.properties): 00-06, 06-12, 12-18, 18-24 UTC.
+        LocalDate day = randomDay();
+        Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, customer,
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, midnight.plusSeconds(3600)),
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category,
+                        midnight.plusSeconds(5 * 3600 + 3599)), // the same window: once
+                behaviour(customer, false, BehaviourType.CLICK, Channel.APP, category, midnight.plusSeconds(6 * 3600)),
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category,
+                        midnight.plusSeconds(23 * 3600)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, category).getList("total.customers",
+                Integer.class)).containsExactly(2, 1, 0, 0, 0));
+        JsonPath funnel = funnel(day, category);
+        assertThat(funnel.getList("groups")).hasSize(1); // still one row per day x channel x category
+        assertThat(funnel.getString("groups[0].day")).isEqualTo(day.toString());
+        // The click's window (06-12) has no exposure: it is an unobserved entry, not a continuation.
+        assertThat(funnel.getInt("total[1].continued")).isZero();
+        assertThat(funnel.getInt("total[1].unobservedEntries")).isEqualTo(1);
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM funnel_reach WHERE customer_id = $1")
+                .execute(Tuple.of(customer)).await().atMost(WAIT).iterator().next().getLong("n")).isEqualTo(3);
+    }
+
+    @Test
     void anErasedCustomerLeavesTheFiguresButNoRowNamesThem() {
         LocalDate day = randomDay();
         Instant ten = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
