@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.lodestar.contracts.Channel;
@@ -29,9 +31,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The SQL of the traffic aggregates ({@code V7__traffic_funnel_heatmap.sql}): per Kafka batch, the stored offsets and
- * one multi-row upsert per table (called inside the batch's transaction); and the read-only queries of the traffic,
- * funnel, paths and heatmap figures. Every input is a bound parameter.
+ * The SQL of the traffic aggregates ({@code V7__traffic_funnel_heatmap.sql}, {@code V9__funnel_session_windows.sql}):
+ * per Kafka batch, the stored offsets, the current ids of the batch's customers and one multi-row upsert per table
+ * (called inside the batch's transaction); the re-keying of a customer's rows on a merge or an erasure (called inside
+ * the identity consumer's transaction); and the read-only queries of the traffic, funnel, paths and heatmap figures.
+ * Every input is a bound parameter.
+ * <p>
+ * A batch takes {@link #IDENTITY_LOCK} shared before it looks up the current ids, a merge or an erasure takes it
+ * exclusively before it re-keys: a batch that read the ids before the merge committed has committed its rows before
+ * the merge moves them, and a later batch sees the merge. Batches do not wait for each other.
  */
 @ApplicationScoped
 public class TrafficRepository {
@@ -59,6 +67,24 @@ public class TrafficRepository {
     /** Interactions and orders in one hour of the week (0 Monday 00:00 .. 167). */
     record SlotRow(int hourOfWeek, long interactions, long orders) {
     }
+
+    /**
+     * The advisory lock between traffic batches (shared) and the identity changes that re-key traffic rows
+     * (exclusive); ASCII "trafid". It is transaction-scoped, released at commit or rollback.
+     */
+    static final long IDENTITY_LOCK = 0x747261666964L;
+
+    private static final String LOCK_IDENTITIES_SHARED =
+            "SELECT true FROM (SELECT pg_advisory_xact_lock_shared($1)) AS locked";
+    private static final String LOCK_IDENTITIES =
+            "SELECT true FROM (SELECT pg_advisory_xact_lock($1)) AS locked";
+    // The ids of the batch that are not current: merged ones (to their survivor, which customer_alias keeps current
+    // through chains of merges) and erased ones (the feature consumer's resolution, for many ids at once).
+    private static final String CURRENT_IDS = """
+            SELECT r.id, r.current, EXISTS (SELECT 1 FROM erased_customer e WHERE e.customer_id = r.current) AS erased
+            FROM (SELECT i.id, coalesce(a.customer_id, i.id) AS current
+                  FROM unnest($1::text[]) AS i(id) LEFT JOIN customer_alias a ON a.alias_id = i.id) r
+            WHERE r.current <> r.id OR EXISTS (SELECT 1 FROM erased_customer e WHERE e.customer_id = r.current)""";
 
     // Locks the batch's offset rows (creating them at -1) and returns them: a record at or below is already applied.
     private static final String LOCK_OFFSETS = """
@@ -117,6 +143,44 @@ public class TrafficRepository {
             SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[])
             ON CONFLICT (customer_id, hour_of_week)
             DO UPDATE SET interactions = customer_slot_activity.interactions + excluded.interactions""";
+
+    // A merge ($2 into the survivor $1): each statement moves the merged id's rows of one table and combines those that
+    // collide with the survivor's own, as adding them would. Running it again finds nothing left to move.
+    private static final String MERGE_FUNNEL = """
+            WITH moved AS (
+                DELETE FROM funnel_reach WHERE customer_id = $2 RETURNING window_start, channel, category, steps)
+            INSERT INTO funnel_reach (window_start, channel, category, customer_id, steps)
+            SELECT window_start, channel, category, $1::text, steps FROM moved
+            """ + FUNNEL_COMBINE;
+    private static final String MERGE_TOUCHES = """
+            WITH moved AS (DELETE FROM customer_day_touch WHERE customer_id = $2 RETURNING day, first_at, channel)
+            INSERT INTO customer_day_touch (customer_id, day, first_at, channel)
+            SELECT $1::text, day, first_at, channel FROM moved
+            """ + TOUCH_COMBINE;
+    private static final String MERGE_SLOTS = """
+            WITH moved AS (
+                DELETE FROM customer_slot_activity WHERE customer_id = $2 RETURNING hour_of_week, interactions, orders)
+            INSERT INTO customer_slot_activity (customer_id, hour_of_week, interactions, orders)
+            SELECT $1::text, hour_of_week, interactions, orders FROM moved
+            ON CONFLICT (customer_id, hour_of_week)
+            DO UPDATE SET interactions = customer_slot_activity.interactions + excluded.interactions,
+                orders = customer_slot_activity.orders + excluded.orders""";
+    private static final String MERGE_PAID_ORDERS = "UPDATE paid_order_touch SET customer_id = $1 WHERE customer_id = $2";
+    // The two ids are one visitor from now on: per scope the earlier first day stays, and where both had one the later
+    // day counts one new visitor fewer (all CTEs read the snapshot before the statement, so "prior" holds the
+    // survivor's days before the move).
+    private static final String MERGE_FIRST_SEEN = """
+            WITH moved AS (
+                DELETE FROM visitor_first_seen WHERE visitor_id = $2 RETURNING scope, first_day),
+            prior AS (
+                SELECT scope, first_day FROM visitor_first_seen WHERE visitor_id = $1),
+            kept AS (
+                INSERT INTO visitor_first_seen (visitor_id, scope, first_day) SELECT $1::text, scope, first_day FROM moved
+                ON CONFLICT (visitor_id, scope) DO UPDATE SET first_day = excluded.first_day
+                WHERE excluded.first_day < visitor_first_seen.first_day)
+            UPDATE traffic_new_visitors n SET visitors = n.visitors - 1
+            FROM moved m JOIN prior p USING (scope)
+            WHERE n.scope = m.scope AND n.day = greatest(m.first_day, p.first_day)""";
     // Orders count once per order id, however often order.paid arrives: only newly stored orders add to the counts.
     private static final String ADD_PAID_ORDERS = """
             WITH inserted AS (
@@ -209,13 +273,54 @@ public class TrafficRepository {
      * (the profile service keeps an erased customer's orders and events the same way).
      */
     public Uni<Void> pseudonymise(SqlConnection connection, String customerId, String pseudonym) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = lockIdentities(connection);
         for (String[] table : CUSTOMER_COLUMNS) {
             String sql = "UPDATE " + table[0] + " SET " + table[1] + " = $2 WHERE " + table[1] + " = $1";
             chain = chain.chain(() -> connection.preparedQuery(sql).execute(Tuple.of(customerId, pseudonym))
                     .replaceWithVoid());
         }
         return chain;
+    }
+
+    /**
+     * Moves every row of {@code mergedId} to {@code survivorId} (funnel windows, day touches, paid orders, send-slot
+     * activity, first-seen days), combining the rows that collide with the survivor's own: funnel steps OR, the day's
+     * first touch is the earlier one, slot counts add, the first-seen day is the earlier one and the later day counts
+     * one new visitor fewer. Page views, interactions and the unique-visitor HyperLogLogs hold no ids and stay.
+     */
+    public Uni<Void> merge(SqlConnection connection, String survivorId, String mergedId) {
+        if (survivorId.equals(mergedId)) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple ids = Tuple.of(survivorId, mergedId);
+        Uni<Void> chain = lockIdentities(connection);
+        for (String sql : List.of(MERGE_FUNNEL, MERGE_TOUCHES, MERGE_SLOTS, MERGE_PAID_ORDERS, MERGE_FIRST_SEEN)) {
+            chain = chain.chain(() -> connection.preparedQuery(sql).execute(ids).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** Waits for the traffic batches in flight and keeps new ones waiting until the caller's transaction ends. */
+    private static Uni<Void> lockIdentities(SqlConnection connection) {
+        return connection.preparedQuery(LOCK_IDENTITIES).execute(Tuple.of(IDENTITY_LOCK)).replaceWithVoid();
+    }
+
+    /**
+     * The current id of each of {@code ids} that is not its own: the survivor of a merged id, or empty for an erased
+     * customer. Takes {@link #IDENTITY_LOCK} shared first, for the rest of the batch's transaction.
+     */
+    Uni<Map<String, Optional<String>>> currentIds(SqlConnection connection, Collection<String> ids) {
+        return connection.preparedQuery(LOCK_IDENTITIES_SHARED).execute(Tuple.of(IDENTITY_LOCK))
+                .chain(() -> ids.isEmpty() ? Uni.createFrom().item(Map.<String, Optional<String>>of())
+                        : connection.preparedQuery(CURRENT_IDS).execute(Tuple.of(ids.toArray(String[]::new)))
+                                .map(rows -> {
+                                    Map<String, Optional<String>> current = new HashMap<>();
+                                    for (Row row : rows) {
+                                        current.put(row.getString("id"), row.getBoolean("erased") ? Optional.empty()
+                                                : Optional.of(row.getString("current")));
+                                    }
+                                    return current;
+                                }));
     }
 
     /** Locks and returns the last applied offset per partition ({@code -1}: none yet). */
