@@ -96,9 +96,12 @@ public class TrafficRepository {
             UPDATE traffic_consumer_offset o SET last_offset = t.last_offset
             FROM unnest($3::int[], $4::bigint[]) AS t(partition, last_offset)
             WHERE o.consumer = $1 AND o.topic = $2 AND o.partition = t.partition AND o.last_offset < t.last_offset""";
+    // A behaviour batch and an orders batch run at once and share rows (a customer's slot, the hour, their funnel
+    // window): both write customer_slot_activity, then traffic_hourly, then funnel_reach, each in key order, so that
+    // neither waits for a row the other locked after one it wants.
     private static final String ADD_HOURLY = """
             INSERT INTO traffic_hourly (hour, channel, page_views, interactions)
-            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::bigint[], $4::bigint[])
+            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::bigint[], $4::bigint[]) ORDER BY 1, 2
             ON CONFLICT (hour, channel) DO UPDATE SET page_views = traffic_hourly.page_views + excluded.page_views,
                 interactions = traffic_hourly.interactions + excluded.interactions""";
     // A visitor's first day only moves earlier; each move takes one visitor off the old day's count and adds one to
@@ -129,6 +132,7 @@ public class TrafficRepository {
     private static final String ADD_FUNNEL = """
             INSERT INTO funnel_reach (window_start, channel, category, customer_id, steps)
             SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::smallint[])
+            ORDER BY 1, 2, 3, 4
             """ + FUNNEL_COMBINE;
     // The day's first touch is the earliest one (on a tie, the stored one stays).
     private static final String TOUCH_COMBINE = """
@@ -140,7 +144,7 @@ public class TrafficRepository {
             """ + TOUCH_COMBINE;
     private static final String ADD_SLOT_INTERACTIONS = """
             INSERT INTO customer_slot_activity (customer_id, hour_of_week, interactions)
-            SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[])
+            SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[]) ORDER BY 1, 2
             ON CONFLICT (customer_id, hour_of_week)
             DO UPDATE SET interactions = customer_slot_activity.interactions + excluded.interactions""";
 
@@ -182,23 +186,27 @@ public class TrafficRepository {
             FROM moved m JOIN prior p USING (scope)
             WHERE n.scope = m.scope AND n.day = greatest(m.first_day, p.first_day)""";
     // Orders count once per order id, however often order.paid arrives: only newly stored orders add to the counts.
+    // The slots are written before the hours (the order of ADD_*): the hourly insert's one-time filter reads the slot
+    // CTE to its end before the first hour is written, where the CTEs of a statement would otherwise run in any order.
     private static final String ADD_PAID_ORDERS = """
             WITH inserted AS (
                 INSERT INTO paid_order_touch (order_id, customer_id, paid_at, channel)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING customer_id, paid_at, channel),
-            hourly AS (
-                INSERT INTO traffic_hourly (hour, channel, orders)
-                SELECT date_trunc('hour', paid_at, 'UTC'), channel, count(*) FROM inserted
-                WHERE channel IS NOT NULL GROUP BY 1, 2
-                ON CONFLICT (hour, channel) DO UPDATE SET orders = traffic_hourly.orders + excluded.orders)
-            INSERT INTO customer_slot_activity (customer_id, hour_of_week, orders)
-            SELECT customer_id, ((extract(isodow FROM paid_at AT TIME ZONE $5::text) - 1) * 24
-                                 + extract(hour FROM paid_at AT TIME ZONE $5::text))::smallint, count(*)
-            FROM inserted GROUP BY 1, 2
-            ON CONFLICT (customer_id, hour_of_week)
-            DO UPDATE SET orders = customer_slot_activity.orders + excluded.orders""";
+            slots AS (
+                INSERT INTO customer_slot_activity (customer_id, hour_of_week, orders)
+                SELECT customer_id, ((extract(isodow FROM paid_at AT TIME ZONE $5::text) - 1) * 24
+                                     + extract(hour FROM paid_at AT TIME ZONE $5::text))::smallint, count(*)
+                FROM inserted GROUP BY 1, 2 ORDER BY 1, 2
+                ON CONFLICT (customer_id, hour_of_week)
+                DO UPDATE SET orders = customer_slot_activity.orders + excluded.orders
+                RETURNING 1)
+            INSERT INTO traffic_hourly (hour, channel, orders)
+            SELECT date_trunc('hour', paid_at, 'UTC'), channel, count(*) FROM inserted
+            WHERE channel IS NOT NULL AND (SELECT count(*) FROM slots) >= 0
+            GROUP BY 1, 2 ORDER BY 1, 2
+            ON CONFLICT (hour, channel) DO UPDATE SET orders = traffic_hourly.orders + excluded.orders""";
 
     private static final String HOURLY_PAGE_VIEWS = """
             SELECT hour, sum(page_views) AS n FROM traffic_hourly
@@ -340,31 +348,35 @@ public class TrafficRepository {
                 .replaceWithVoid();
     }
 
-    /** Adds the batch to every aggregate table, one statement per table with rows. */
+    /**
+     * Adds the batch to every aggregate table, one statement per table with rows: the slots, the hours, the rest, and
+     * the funnel last (the order every batch locks rows in, see {@link #ADD_HOURLY}).
+     */
     Uni<Void> add(SqlConnection connection, TrafficBatch batch, ZoneId heatmapZone) {
-        return execute(connection, ADD_HOURLY, batch.hourly(), List.<Function<Map.Entry<HourChannel, long[]>, Object>>of(
-                        e -> SqlTimes.utc(e.getKey().hour()), e -> e.getKey().channel(), e -> e.getValue()[0],
-                        e -> e.getValue()[1]),
-                new Class<?>[] {OffsetDateTime.class, String.class, Long.class, Long.class})
+        return execute(connection, ADD_SLOT_INTERACTIONS, batch.slotInteractions(),
+                List.<Function<Map.Entry<CustomerSlot, Long>, Object>>of(e -> e.getKey().customerId(),
+                        e -> (short) e.getKey().hourOfWeek(), Map.Entry::getValue),
+                new Class<?>[] {String.class, Short.class, Long.class})
+                .chain(() -> execute(connection, ADD_HOURLY, batch.hourly(),
+                        List.<Function<Map.Entry<HourChannel, long[]>, Object>>of(
+                                e -> SqlTimes.utc(e.getKey().hour()), e -> e.getKey().channel(), e -> e.getValue()[0],
+                                e -> e.getValue()[1]),
+                        new Class<?>[] {OffsetDateTime.class, String.class, Long.class, Long.class}))
+                .chain(() -> addPaidOrders(connection, batch.paidOrders().values(), heatmapZone))
                 .chain(() -> execute(connection, ADD_FIRST_SEEN, batch.firstSeen(),
                         List.<Function<Map.Entry<VisitorScope, LocalDate>, Object>>of(e -> e.getKey().visitorId(),
                                 e -> e.getKey().scope(), Map.Entry::getValue),
                         new Class<?>[] {String.class, String.class, LocalDate.class}))
+                .chain(() -> execute(connection, ADD_TOUCHES, batch.touches(),
+                        List.<Function<Map.Entry<CustomerDay, Touch>, Object>>of(e -> e.getKey().customerId(),
+                                e -> e.getKey().day(), e -> SqlTimes.utc(e.getValue().at()), e -> e.getValue().channel()),
+                        new Class<?>[] {String.class, LocalDate.class, OffsetDateTime.class, String.class}))
                 .chain(() -> execute(connection, ADD_FUNNEL, batch.funnel(),
                         List.<Function<Map.Entry<FunnelKey, Integer>, Object>>of(
                                 e -> SqlTimes.utc(e.getKey().windowStart()),
                                 e -> e.getKey().channel(), e -> e.getKey().category(), e -> e.getKey().customerId(),
                                 e -> e.getValue().shortValue()),
-                        new Class<?>[] {OffsetDateTime.class, String.class, String.class, String.class, Short.class}))
-                .chain(() -> execute(connection, ADD_TOUCHES, batch.touches(),
-                        List.<Function<Map.Entry<CustomerDay, Touch>, Object>>of(e -> e.getKey().customerId(),
-                                e -> e.getKey().day(), e -> SqlTimes.utc(e.getValue().at()), e -> e.getValue().channel()),
-                        new Class<?>[] {String.class, LocalDate.class, OffsetDateTime.class, String.class}))
-                .chain(() -> execute(connection, ADD_SLOT_INTERACTIONS, batch.slotInteractions(),
-                        List.<Function<Map.Entry<CustomerSlot, Long>, Object>>of(e -> e.getKey().customerId(),
-                                e -> (short) e.getKey().hourOfWeek(), Map.Entry::getValue),
-                        new Class<?>[] {String.class, Short.class, Long.class}))
-                .chain(() -> addPaidOrders(connection, batch.paidOrders().values(), heatmapZone));
+                        new Class<?>[] {OffsetDateTime.class, String.class, String.class, String.class, Short.class}));
     }
 
     private Uni<Void> addPaidOrders(SqlConnection connection, java.util.Collection<PaidOrder> orders, ZoneId zone) {
