@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The counting rules of the site funnel, pure. The input is how many customers reached each combination of steps
- * (a bit set of {@link FunnelStep}s) in one day x channel x category, or summed over several: a customer counts once per
- * day x channel x category, whatever the order of their events that day. Per step:
+ * (a bit set of {@link FunnelStep}s) in one session window x channel x category, or summed over several (the windows of
+ * a day, of a period): a customer counts once per window x channel x category, whatever the order of their events in
+ * it, and once in each window they were seen in. Per step:
  * <ul>
  *   <li>{@code customers}: customers who reached the step;</li>
  *   <li>{@code continued}: customers who reached both the previous step and this one;</li>

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * The site funnel (exposure → click → add to cart → checkout → pay) over UTC days {@code from..to}, counted per customer
- * once per day x channel x category (see {@link FunnelCounter} for the rules).
+ * once per session window ({@code lodestar.traffic.funnel-session-window}) x channel x category and summed over the
+ * windows of each day (see {@link FunnelCounter} for the rules).
  *
  * @param channel  the channel filter, or null for all
  * @param category the category filter, or null for all
  * @param total    the steps summed over every group below
- * @param groups   per day, channel and category that has customers, by day, channel, category
+ * @param groups   per day (the sum of its windows), channel and category that has customers, by day, channel, category
  */
 public record FunnelView(LocalDate from, LocalDate to, String channel, String category, List<Step> total,
                          List<Group> groups) {

@@ -1,6 +1,7 @@
 package io.lodestar.segmentation.analytics;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,8 +22,10 @@ import io.lodestar.contracts.order.OrderPaid;
 
 /**
  * What one Kafka batch adds to the traffic aggregates, summed in memory so that the batch is written with one multi-row
- * statement per table. Pure: hours and days are UTC, taken from when the event happened; the hour of the week is in
- * the heatmap zone. Anonymous visitors count in traffic and the heatmap, not in the funnel, touches or send slots.
+ * statement per table. Pure: hours, days and funnel session windows are UTC, taken from when the event happened; the
+ * hour of the week is in the heatmap zone. Anonymous visitors count in traffic and the heatmap, not in the funnel,
+ * touches or send slots. Each event counts for the current id of its customer or visitor (the survivor of a merge), as
+ * {@code currentIds} maps it; an id it does not name is current.
  */
 final class TrafficBatch {
 
@@ -43,7 +46,8 @@ final class TrafficBatch {
     record HourScope(Instant hour, String scope) {
     }
 
-    record FunnelKey(LocalDate day, String channel, String category, String customerId) {
+    /** A customer's funnel steps in one session window (its UTC start) x channel x category. */
+    record FunnelKey(Instant windowStart, String channel, String category, String customerId) {
     }
 
     record CustomerDay(String customerId, LocalDate day) {
@@ -59,6 +63,8 @@ final class TrafficBatch {
     }
 
     private final ZoneId heatmapZone;
+    private final Duration funnelWindow;
+    private final Map<String, String> currentIds;
     /** [page views, interactions] */
     private final Map<HourChannel, long[]> hourly = new LinkedHashMap<>();
     private final Map<VisitorScope, LocalDate> firstSeen = new LinkedHashMap<>();
@@ -69,8 +75,14 @@ final class TrafficBatch {
     private final Map<CustomerSlot, Long> slotInteractions = new LinkedHashMap<>();
     private final Map<String, PaidOrder> paidOrders = new LinkedHashMap<>();
 
-    TrafficBatch(ZoneId heatmapZone) {
+    /**
+     * @param funnelWindow the funnel session window, dividing 24 hours evenly
+     * @param currentIds   the current id of each merged id of the batch
+     */
+    TrafficBatch(ZoneId heatmapZone, Duration funnelWindow, Map<String, String> currentIds) {
         this.heatmapZone = heatmapZone;
+        this.funnelWindow = funnelWindow;
+        this.currentIds = Map.copyOf(currentIds);
     }
 
     void add(BehaviourRecorded event) {
@@ -83,7 +95,7 @@ final class TrafficBatch {
             counts[0]++;
         }
         counts[1]++;
-        String visitor = event.customerId();
+        String visitor = currentId(event.customerId());
         for (String scope : new String[] {channel, ALL}) {
             firstSeen.merge(new VisitorScope(visitor, scope), day, TrafficBatch::earlier);
             dailyVisitors.computeIfAbsent(new DayScope(day, scope), k -> new HashSet<>()).add(visitor);
@@ -93,7 +105,7 @@ final class TrafficBatch {
             return;
         }
         FunnelStep.of(event.behaviour()).ifPresent(step -> funnel.merge(
-                new FunnelKey(day, channel, category(event.category()), visitor), step.bit(), (a, b) -> a | b));
+                new FunnelKey(windowStart(at, funnelWindow), channel, category(event.category()), visitor), step.bit(), (a, b) -> a | b));
         touches.merge(new CustomerDay(visitor, day), new Touch(at, channel),
                 (a, b) -> b.at().isBefore(a.at()) ? b : a);
         slotInteractions.merge(new CustomerSlot(visitor, hourOfWeek(at, heatmapZone)), 1L, Long::sum);
@@ -101,14 +113,14 @@ final class TrafficBatch {
 
     void add(OrderPaid order) {
         String channel = order.channel() == null ? null : WireNames.of(order.channel());
-        paidOrders.putIfAbsent(order.orderId(),
-                new PaidOrder(order.orderId(), order.customerId(), order.paidAt(), channel));
+        String customer = currentId(order.customerId());
+        paidOrders.putIfAbsent(order.orderId(), new PaidOrder(order.orderId(), customer, order.paidAt(), channel));
         if (channel == null) {
             return;
         }
-        LocalDate day = utcDay(order.paidAt());
+        Instant window = windowStart(order.paidAt(), funnelWindow);
         for (OrderLine line : order.lines()) {
-            funnel.merge(new FunnelKey(day, channel, category(line.category()), order.customerId()),
+            funnel.merge(new FunnelKey(window, channel, category(line.category()), customer),
                     FunnelStep.PAY.bit(), (a, b) -> a | b);
         }
     }
@@ -117,6 +129,16 @@ final class TrafficBatch {
     static int hourOfWeek(Instant at, ZoneId zone) {
         ZonedDateTime local = at.atZone(zone);
         return (local.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) * 24 + local.getHour();
+    }
+
+    /**
+     * The start of the funnel session window that holds {@code at}: windows of {@code window} (which divides 24 hours
+     * evenly) tile each UTC day from midnight.
+     */
+    static Instant windowStart(Instant at, Duration window) {
+        Instant midnight = at.truncatedTo(ChronoUnit.DAYS);
+        long intoDay = Duration.between(midnight, at).toNanos();
+        return midnight.plusNanos(intoDay - intoDay % window.toNanos());
     }
 
     static LocalDate utcDay(Instant at) {
@@ -134,6 +156,10 @@ final class TrafficBatch {
 
     private static String category(String category) {
         return category == null || category.isBlank() ? UNKNOWN_CATEGORY : category;
+    }
+
+    private String currentId(String id) {
+        return currentIds.getOrDefault(id, id);
     }
 
     private static LocalDate earlier(LocalDate a, LocalDate b) {

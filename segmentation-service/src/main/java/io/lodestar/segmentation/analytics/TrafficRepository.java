@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.lodestar.contracts.Channel;
@@ -29,9 +31,15 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The SQL of the traffic aggregates ({@code V7__traffic_funnel_heatmap.sql}): per Kafka batch, the stored offsets and
- * one multi-row upsert per table (called inside the batch's transaction); and the read-only queries of the traffic,
- * funnel, paths and heatmap figures. Every input is a bound parameter.
+ * The SQL of the traffic aggregates ({@code V7__traffic_funnel_heatmap.sql}, {@code V9__funnel_session_windows.sql}):
+ * per Kafka batch, the stored offsets, the current ids of the batch's customers and one multi-row upsert per table
+ * (called inside the batch's transaction); the re-keying of a customer's rows on a merge or an erasure (called inside
+ * the identity consumer's transaction); and the read-only queries of the traffic, funnel, paths and heatmap figures.
+ * Every input is a bound parameter.
+ * <p>
+ * A batch takes {@link #IDENTITY_LOCK} shared before it looks up the current ids, a merge or an erasure takes it
+ * exclusively before it re-keys: a batch that read the ids before the merge committed has committed its rows before
+ * the merge moves them, and a later batch sees the merge. Batches do not wait for each other.
  */
 @ApplicationScoped
 public class TrafficRepository {
@@ -60,6 +68,24 @@ public class TrafficRepository {
     record SlotRow(int hourOfWeek, long interactions, long orders) {
     }
 
+    /**
+     * The advisory lock between traffic batches (shared) and the identity changes that re-key traffic rows
+     * (exclusive); ASCII "trafid". It is transaction-scoped, released at commit or rollback.
+     */
+    static final long IDENTITY_LOCK = 0x747261666964L;
+
+    private static final String LOCK_IDENTITIES_SHARED =
+            "SELECT true FROM (SELECT pg_advisory_xact_lock_shared($1)) AS locked";
+    private static final String LOCK_IDENTITIES =
+            "SELECT true FROM (SELECT pg_advisory_xact_lock($1)) AS locked";
+    // The ids of the batch that are not current: merged ones (to their survivor, which customer_alias keeps current
+    // through chains of merges) and erased ones (the feature consumer's resolution, for many ids at once).
+    private static final String CURRENT_IDS = """
+            SELECT r.id, r.current, EXISTS (SELECT 1 FROM erased_customer e WHERE e.customer_id = r.current) AS erased
+            FROM (SELECT i.id, coalesce(a.customer_id, i.id) AS current
+                  FROM unnest($1::text[]) AS i(id) LEFT JOIN customer_alias a ON a.alias_id = i.id) r
+            WHERE r.current <> r.id OR EXISTS (SELECT 1 FROM erased_customer e WHERE e.customer_id = r.current)""";
+
     // Locks the batch's offset rows (creating them at -1) and returns them: a record at or below is already applied.
     private static final String LOCK_OFFSETS = """
             INSERT INTO traffic_consumer_offset (consumer, topic, partition, last_offset)
@@ -70,9 +96,12 @@ public class TrafficRepository {
             UPDATE traffic_consumer_offset o SET last_offset = t.last_offset
             FROM unnest($3::int[], $4::bigint[]) AS t(partition, last_offset)
             WHERE o.consumer = $1 AND o.topic = $2 AND o.partition = t.partition AND o.last_offset < t.last_offset""";
+    // A behaviour batch and an orders batch run at once and share rows (a customer's slot, the hour, their funnel
+    // window): both write customer_slot_activity, then traffic_hourly, then funnel_reach, each in key order, so that
+    // neither waits for a row the other locked after one it wants.
     private static final String ADD_HOURLY = """
             INSERT INTO traffic_hourly (hour, channel, page_views, interactions)
-            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::bigint[], $4::bigint[])
+            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::bigint[], $4::bigint[]) ORDER BY 1, 2
             ON CONFLICT (hour, channel) DO UPDATE SET page_views = traffic_hourly.page_views + excluded.page_views,
                 interactions = traffic_hourly.interactions + excluded.interactions""";
     // A visitor's first day only moves earlier; each move takes one visitor off the old day's count and adds one to
@@ -94,40 +123,90 @@ public class TrafficRepository {
             INSERT INTO traffic_new_visitors (day, scope, visitors)
             SELECT day, scope, sum(n) FROM delta GROUP BY day, scope
             ON CONFLICT (day, scope) DO UPDATE SET visitors = traffic_new_visitors.visitors + excluded.visitors""";
-    private static final String ADD_FUNNEL = """
-            INSERT INTO funnel_reach (day, channel, category, customer_id, steps)
-            SELECT * FROM unnest($1::date[], $2::text[], $3::text[], $4::text[], $5::smallint[])
-            ON CONFLICT (day, channel, category, customer_id)
+    // How a customer's steps in a window combine with the steps already stored: a bitwise OR. A merge combines the
+    // merged id's rows with the survivor's by the same rule.
+    private static final String FUNNEL_COMBINE = """
+            ON CONFLICT (window_start, channel, category, customer_id)
             DO UPDATE SET steps = funnel_reach.steps | excluded.steps
             WHERE funnel_reach.steps | excluded.steps <> funnel_reach.steps""";
+    private static final String ADD_FUNNEL = """
+            INSERT INTO funnel_reach (window_start, channel, category, customer_id, steps)
+            SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::smallint[])
+            ORDER BY 1, 2, 3, 4
+            """ + FUNNEL_COMBINE;
+    // The day's first touch is the earliest one (on a tie, the stored one stays).
+    private static final String TOUCH_COMBINE = """
+            ON CONFLICT (customer_id, day) DO UPDATE SET first_at = excluded.first_at, channel = excluded.channel
+            WHERE excluded.first_at < customer_day_touch.first_at""";
     private static final String ADD_TOUCHES = """
             INSERT INTO customer_day_touch (customer_id, day, first_at, channel)
             SELECT * FROM unnest($1::text[], $2::date[], $3::timestamptz[], $4::text[])
-            ON CONFLICT (customer_id, day) DO UPDATE SET first_at = excluded.first_at, channel = excluded.channel
-            WHERE excluded.first_at < customer_day_touch.first_at""";
+            """ + TOUCH_COMBINE;
     private static final String ADD_SLOT_INTERACTIONS = """
             INSERT INTO customer_slot_activity (customer_id, hour_of_week, interactions)
-            SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[])
+            SELECT * FROM unnest($1::text[], $2::smallint[], $3::bigint[]) ORDER BY 1, 2
             ON CONFLICT (customer_id, hour_of_week)
             DO UPDATE SET interactions = customer_slot_activity.interactions + excluded.interactions""";
+
+    // A merge ($2 into the survivor $1): each statement moves the merged id's rows of one table and combines those that
+    // collide with the survivor's own, as adding them would. Running it again finds nothing left to move.
+    private static final String MERGE_FUNNEL = """
+            WITH moved AS (
+                DELETE FROM funnel_reach WHERE customer_id = $2 RETURNING window_start, channel, category, steps)
+            INSERT INTO funnel_reach (window_start, channel, category, customer_id, steps)
+            SELECT window_start, channel, category, $1::text, steps FROM moved
+            """ + FUNNEL_COMBINE;
+    private static final String MERGE_TOUCHES = """
+            WITH moved AS (DELETE FROM customer_day_touch WHERE customer_id = $2 RETURNING day, first_at, channel)
+            INSERT INTO customer_day_touch (customer_id, day, first_at, channel)
+            SELECT $1::text, day, first_at, channel FROM moved
+            """ + TOUCH_COMBINE;
+    private static final String MERGE_SLOTS = """
+            WITH moved AS (
+                DELETE FROM customer_slot_activity WHERE customer_id = $2 RETURNING hour_of_week, interactions, orders)
+            INSERT INTO customer_slot_activity (customer_id, hour_of_week, interactions, orders)
+            SELECT $1::text, hour_of_week, interactions, orders FROM moved
+            ON CONFLICT (customer_id, hour_of_week)
+            DO UPDATE SET interactions = customer_slot_activity.interactions + excluded.interactions,
+                orders = customer_slot_activity.orders + excluded.orders""";
+    private static final String MERGE_PAID_ORDERS = "UPDATE paid_order_touch SET customer_id = $1 WHERE customer_id = $2";
+    // The two ids are one visitor from now on: per scope the earlier first day stays, and where both had one the later
+    // day counts one new visitor fewer (all CTEs read the snapshot before the statement, so "prior" holds the
+    // survivor's days before the move).
+    private static final String MERGE_FIRST_SEEN = """
+            WITH moved AS (
+                DELETE FROM visitor_first_seen WHERE visitor_id = $2 RETURNING scope, first_day),
+            prior AS (
+                SELECT scope, first_day FROM visitor_first_seen WHERE visitor_id = $1),
+            kept AS (
+                INSERT INTO visitor_first_seen (visitor_id, scope, first_day) SELECT $1::text, scope, first_day FROM moved
+                ON CONFLICT (visitor_id, scope) DO UPDATE SET first_day = excluded.first_day
+                WHERE excluded.first_day < visitor_first_seen.first_day)
+            UPDATE traffic_new_visitors n SET visitors = n.visitors - 1
+            FROM moved m JOIN prior p USING (scope)
+            WHERE n.scope = m.scope AND n.day = greatest(m.first_day, p.first_day)""";
     // Orders count once per order id, however often order.paid arrives: only newly stored orders add to the counts.
+    // The slots are written before the hours (the order of ADD_*): the hourly insert's one-time filter reads the slot
+    // CTE to its end before the first hour is written, where the CTEs of a statement would otherwise run in any order.
     private static final String ADD_PAID_ORDERS = """
             WITH inserted AS (
                 INSERT INTO paid_order_touch (order_id, customer_id, paid_at, channel)
                 SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::text[])
                 ON CONFLICT (order_id) DO NOTHING
                 RETURNING customer_id, paid_at, channel),
-            hourly AS (
-                INSERT INTO traffic_hourly (hour, channel, orders)
-                SELECT date_trunc('hour', paid_at, 'UTC'), channel, count(*) FROM inserted
-                WHERE channel IS NOT NULL GROUP BY 1, 2
-                ON CONFLICT (hour, channel) DO UPDATE SET orders = traffic_hourly.orders + excluded.orders)
-            INSERT INTO customer_slot_activity (customer_id, hour_of_week, orders)
-            SELECT customer_id, ((extract(isodow FROM paid_at AT TIME ZONE $5::text) - 1) * 24
-                                 + extract(hour FROM paid_at AT TIME ZONE $5::text))::smallint, count(*)
-            FROM inserted GROUP BY 1, 2
-            ON CONFLICT (customer_id, hour_of_week)
-            DO UPDATE SET orders = customer_slot_activity.orders + excluded.orders""";
+            slots AS (
+                INSERT INTO customer_slot_activity (customer_id, hour_of_week, orders)
+                SELECT customer_id, ((extract(isodow FROM paid_at AT TIME ZONE $5::text) - 1) * 24
+                                     + extract(hour FROM paid_at AT TIME ZONE $5::text))::smallint, count(*)
+                FROM inserted GROUP BY 1, 2 ORDER BY 1, 2
+                ON CONFLICT (customer_id, hour_of_week)
+                DO UPDATE SET orders = customer_slot_activity.orders + excluded.orders
+                RETURNING 1)
+            INSERT INTO traffic_hourly (hour, channel, orders)
+            SELECT date_trunc('hour', paid_at, 'UTC'), channel, count(*) FROM inserted
+            WHERE channel IS NOT NULL AND (SELECT count(*) FROM slots) >= 0
+            GROUP BY 1, 2 ORDER BY 1, 2
+            ON CONFLICT (hour, channel) DO UPDATE SET orders = traffic_hourly.orders + excluded.orders""";
 
     private static final String HOURLY_PAGE_VIEWS = """
             SELECT hour, sum(page_views) AS n FROM traffic_hourly
@@ -147,10 +226,13 @@ public class TrafficRepository {
             SELECT coalesce(h.day, f.day) AS day, coalesce(h.page_views, 0) AS page_views,
                    coalesce(h.interactions, 0) AS interactions, coalesce(f.visitors, 0) AS new_visitors
             FROM hours h FULL JOIN fresh f ON f.day = h.day ORDER BY 1""";
+    // A day's funnel is the sum of its session windows: a customer in two windows of the day counts twice.
     private static final String FUNNEL = """
-            SELECT day, channel, category, steps, count(*) AS customers FROM funnel_reach
-            WHERE day BETWEEN $1 AND $2 AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR category = $4)
-            GROUP BY day, channel, category, steps ORDER BY day, channel, category""";
+            SELECT (window_start AT TIME ZONE 'UTC')::date AS day, channel, category, steps, count(*) AS customers
+            FROM funnel_reach
+            WHERE window_start >= $1::date AT TIME ZONE 'UTC' AND window_start < ($2::date + 1) AT TIME ZONE 'UTC'
+              AND ($3::text IS NULL OR channel = $3) AND ($4::text IS NULL OR category = $4)
+            GROUP BY 1, channel, category, steps ORDER BY 1, channel, category""";
     // Each customer's first touch of the period; converted when a paid order with a channel follows it within the
     // lookback. A customer counts once per (first touch, order channel) pair.
     private static final String PATHS = """
@@ -199,13 +281,54 @@ public class TrafficRepository {
      * (the profile service keeps an erased customer's orders and events the same way).
      */
     public Uni<Void> pseudonymise(SqlConnection connection, String customerId, String pseudonym) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
+        Uni<Void> chain = lockIdentities(connection);
         for (String[] table : CUSTOMER_COLUMNS) {
             String sql = "UPDATE " + table[0] + " SET " + table[1] + " = $2 WHERE " + table[1] + " = $1";
             chain = chain.chain(() -> connection.preparedQuery(sql).execute(Tuple.of(customerId, pseudonym))
                     .replaceWithVoid());
         }
         return chain;
+    }
+
+    /**
+     * Moves every row of {@code mergedId} to {@code survivorId} (funnel windows, day touches, paid orders, send-slot
+     * activity, first-seen days), combining the rows that collide with the survivor's own: funnel steps OR, the day's
+     * first touch is the earlier one, slot counts add, the first-seen day is the earlier one and the later day counts
+     * one new visitor fewer. Page views, interactions and the unique-visitor HyperLogLogs hold no ids and stay.
+     */
+    public Uni<Void> merge(SqlConnection connection, String survivorId, String mergedId) {
+        if (survivorId.equals(mergedId)) {
+            return Uni.createFrom().voidItem();
+        }
+        Tuple ids = Tuple.of(survivorId, mergedId);
+        Uni<Void> chain = lockIdentities(connection);
+        for (String sql : List.of(MERGE_FUNNEL, MERGE_TOUCHES, MERGE_SLOTS, MERGE_PAID_ORDERS, MERGE_FIRST_SEEN)) {
+            chain = chain.chain(() -> connection.preparedQuery(sql).execute(ids).replaceWithVoid());
+        }
+        return chain;
+    }
+
+    /** Waits for the traffic batches in flight and keeps new ones waiting until the caller's transaction ends. */
+    private static Uni<Void> lockIdentities(SqlConnection connection) {
+        return connection.preparedQuery(LOCK_IDENTITIES).execute(Tuple.of(IDENTITY_LOCK)).replaceWithVoid();
+    }
+
+    /**
+     * The current id of each of {@code ids} that is not its own: the survivor of a merged id, or empty for an erased
+     * customer. Takes {@link #IDENTITY_LOCK} shared first, for the rest of the batch's transaction.
+     */
+    Uni<Map<String, Optional<String>>> currentIds(SqlConnection connection, Collection<String> ids) {
+        return connection.preparedQuery(LOCK_IDENTITIES_SHARED).execute(Tuple.of(IDENTITY_LOCK))
+                .chain(() -> ids.isEmpty() ? Uni.createFrom().item(Map.<String, Optional<String>>of())
+                        : connection.preparedQuery(CURRENT_IDS).execute(Tuple.of(ids.toArray(String[]::new)))
+                                .map(rows -> {
+                                    Map<String, Optional<String>> current = new HashMap<>();
+                                    for (Row row : rows) {
+                                        current.put(row.getString("id"), row.getBoolean("erased") ? Optional.empty()
+                                                : Optional.of(row.getString("current")));
+                                    }
+                                    return current;
+                                }));
     }
 
     /** Locks and returns the last applied offset per partition ({@code -1}: none yet). */
@@ -225,30 +348,35 @@ public class TrafficRepository {
                 .replaceWithVoid();
     }
 
-    /** Adds the batch to every aggregate table, one statement per table with rows. */
+    /**
+     * Adds the batch to every aggregate table, one statement per table with rows: the slots, the hours, the rest, and
+     * the funnel last (the order every batch locks rows in, see {@link #ADD_HOURLY}).
+     */
     Uni<Void> add(SqlConnection connection, TrafficBatch batch, ZoneId heatmapZone) {
-        return execute(connection, ADD_HOURLY, batch.hourly(), List.<Function<Map.Entry<HourChannel, long[]>, Object>>of(
-                        e -> SqlTimes.utc(e.getKey().hour()), e -> e.getKey().channel(), e -> e.getValue()[0],
-                        e -> e.getValue()[1]),
-                new Class<?>[] {OffsetDateTime.class, String.class, Long.class, Long.class})
+        return execute(connection, ADD_SLOT_INTERACTIONS, batch.slotInteractions(),
+                List.<Function<Map.Entry<CustomerSlot, Long>, Object>>of(e -> e.getKey().customerId(),
+                        e -> (short) e.getKey().hourOfWeek(), Map.Entry::getValue),
+                new Class<?>[] {String.class, Short.class, Long.class})
+                .chain(() -> execute(connection, ADD_HOURLY, batch.hourly(),
+                        List.<Function<Map.Entry<HourChannel, long[]>, Object>>of(
+                                e -> SqlTimes.utc(e.getKey().hour()), e -> e.getKey().channel(), e -> e.getValue()[0],
+                                e -> e.getValue()[1]),
+                        new Class<?>[] {OffsetDateTime.class, String.class, Long.class, Long.class}))
+                .chain(() -> addPaidOrders(connection, batch.paidOrders().values(), heatmapZone))
                 .chain(() -> execute(connection, ADD_FIRST_SEEN, batch.firstSeen(),
                         List.<Function<Map.Entry<VisitorScope, LocalDate>, Object>>of(e -> e.getKey().visitorId(),
                                 e -> e.getKey().scope(), Map.Entry::getValue),
                         new Class<?>[] {String.class, String.class, LocalDate.class}))
-                .chain(() -> execute(connection, ADD_FUNNEL, batch.funnel(),
-                        List.<Function<Map.Entry<FunnelKey, Integer>, Object>>of(e -> e.getKey().day(),
-                                e -> e.getKey().channel(), e -> e.getKey().category(), e -> e.getKey().customerId(),
-                                e -> e.getValue().shortValue()),
-                        new Class<?>[] {LocalDate.class, String.class, String.class, String.class, Short.class}))
                 .chain(() -> execute(connection, ADD_TOUCHES, batch.touches(),
                         List.<Function<Map.Entry<CustomerDay, Touch>, Object>>of(e -> e.getKey().customerId(),
                                 e -> e.getKey().day(), e -> SqlTimes.utc(e.getValue().at()), e -> e.getValue().channel()),
                         new Class<?>[] {String.class, LocalDate.class, OffsetDateTime.class, String.class}))
-                .chain(() -> execute(connection, ADD_SLOT_INTERACTIONS, batch.slotInteractions(),
-                        List.<Function<Map.Entry<CustomerSlot, Long>, Object>>of(e -> e.getKey().customerId(),
-                                e -> (short) e.getKey().hourOfWeek(), Map.Entry::getValue),
-                        new Class<?>[] {String.class, Short.class, Long.class}))
-                .chain(() -> addPaidOrders(connection, batch.paidOrders().values(), heatmapZone));
+                .chain(() -> execute(connection, ADD_FUNNEL, batch.funnel(),
+                        List.<Function<Map.Entry<FunnelKey, Integer>, Object>>of(
+                                e -> SqlTimes.utc(e.getKey().windowStart()),
+                                e -> e.getKey().channel(), e -> e.getKey().category(), e -> e.getKey().customerId(),
+                                e -> e.getValue().shortValue()),
+                        new Class<?>[] {OffsetDateTime.class, String.class, String.class, String.class, Short.class}));
     }
 
     private Uni<Void> addPaidOrders(SqlConnection connection, java.util.Collection<PaidOrder> orders, ZoneId zone) {

@@ -59,7 +59,8 @@ public class TrafficResource {
     @RolesAllowed({Roles.OPERATOR, Roles.ADMIN})
     @Operation(summary = "Site funnel: exposure, click, add to cart, checkout, pay",
             description = "Customers (not anonymous visitors) per step, per UTC day, channel and category: a customer "
-                    + "counts once per step and day x channel x category (the session window is the UTC day). Per step "
+                    + "counts once per step and session window x channel x category (lodestar.traffic."
+                    + "funnel-session-window, default the UTC day), and a day is the sum of its windows. Per step "
                     + "the customers, those continuing from the previous step, the step conversion and drop-off, and the "
                     + "unobserved entries (customers in the step with no earlier step recorded, e.g. a pay without an "
                     + "exposure; still counted). Pay is an order.paid with a channel, in each category of its lines. "

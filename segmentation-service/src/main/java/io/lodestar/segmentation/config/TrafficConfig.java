@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
 /** How traffic, funnel, path and heatmap aggregates are kept and queried (io.lodestar.segmentation.analytics). */
@@ -36,6 +37,17 @@ public interface TrafficConfig {
     /** How many best send slots the heatmap lists. */
     @WithDefault("3")
     int bestSlots();
+
+    /**
+     * The funnel's session window: a customer counts once per step per window x channel x category, whatever the order
+     * of their events in it. Windows tile each UTC day from midnight, so the duration must divide 24 hours evenly, from
+     * {@code PT1H} to {@code P1D} ({@link FunnelSessionWindowConverter} refuses anything else at startup). The funnel is
+     * still reported per day, as the sum of the day's windows. A new value applies to the events aggregated from then
+     * on; rows already stored keep the windows they were counted in.
+     */
+    @WithDefault("P1D")
+    @WithConverter(FunnelSessionWindowConverter.class)
+    Duration funnelSessionWindow();
 
     /** Attempts at a batch whose database or Redis write fails, with back-off, before the channel fails. */
     @WithDefault("20")

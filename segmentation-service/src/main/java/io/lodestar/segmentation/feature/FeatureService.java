@@ -98,14 +98,19 @@ public class FeatureService {
                         : Uni.createFrom().voidItem());
     }
 
-    /** A merge moves the merged customer's facts to the survivor; an erasure forgets the customer. */
+    /**
+     * A merge moves the merged customer's facts and traffic rows to the survivor (late facts and traffic of the merged
+     * id follow through {@code customer_alias}); an erasure forgets the customer and re-keys their traffic rows to an
+     * unlinkable id.
+     */
     public Uni<Void> applyIdentityEvent(EventEnvelope<?> event) {
         if (event.payload() instanceof CustomersMerged merged) {
             return pool.withTransaction(connection -> guard.once(connection, IDENTITY_CONSUMER, event, () ->
                             features.resolve(connection, merged.survivorId()).chain(survivor -> survivor.isEmpty()
                                     ? Uni.createFrom().voidItem()
-                                    : features.merge(connection, survivor.get(), merged.mergedId(),
-                                            merged.mergedAt()))))
+                                    : features.merge(connection, survivor.get(), merged.mergedId(), merged.mergedAt())
+                                            .chain(() -> traffic.merge(connection, survivor.get(),
+                                                    merged.mergedId())))))
                     .replaceWithVoid();
         }
         if (event.payload() instanceof CustomerErased erased) {

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +77,7 @@ class FunnelCounterTest {
 
     @Test
     void aCustomerCountsOncePerStepAndDayChannelAndCategoryWhateverTheEventOrder() {
-        TrafficBatch batch = new TrafficBatch(ZoneId.of("UTC"));
+        TrafficBatch batch = dailyBatch();
         batch.add(order("c-1", Channel.APP, MORNING, "shoes", "shoes", null)); // paid before any view that day
         batch.add(behaviour("c-1", BehaviourType.PRODUCT_VIEW, Channel.APP, "shoes", MORNING.plusSeconds(600)));
         batch.add(behaviour("c-1", BehaviourType.PRODUCT_VIEW, Channel.APP, "shoes", MORNING.plusSeconds(900)));
@@ -86,17 +86,17 @@ class FunnelCounterTest {
         batch.add(behaviour("v-9", true, BehaviourType.PRODUCT_VIEW, Channel.APP, "shoes", MORNING));
         batch.add(behaviour("c-1", BehaviourType.SEARCH, Channel.APP, "shoes", MORNING));
 
-        LocalDate day = LocalDate.parse("2026-05-04");
+        Instant day = Instant.parse("2026-05-04T00:00:00Z"); // with P1D, the window is the UTC day
         assertThat(batch.funnel()).containsOnly(
                 Map.entry(new FunnelKey(day, "app", "shoes", "c-1"), EXPOSURE | PAY),
                 Map.entry(new FunnelKey(day, "app", TrafficBatch.UNKNOWN_CATEGORY, "c-1"), PAY),
                 Map.entry(new FunnelKey(day, "web", "shoes", "c-1"), EXPOSURE),
-                Map.entry(new FunnelKey(day.plusDays(1), "app", "shoes", "c-1"), EXPOSURE));
+                Map.entry(new FunnelKey(day.plus(Duration.ofDays(1)), "app", "shoes", "c-1"), EXPOSURE));
     }
 
     @Test
     void anOrderWithoutAChannelIsInNoFunnelButStillAPaidOrder() {
-        TrafficBatch batch = new TrafficBatch(ZoneId.of("UTC"));
+        TrafficBatch batch = dailyBatch();
         batch.add(order("c-2", null, MORNING, "toys"));
         assertThat(batch.funnel()).isEmpty();
         assertThat(batch.paidOrders()).hasSize(1);
@@ -111,7 +111,12 @@ class FunnelCounterTest {
         assertThat(TrafficBatch.hourOfWeek(Instant.parse("2026-05-03T20:30:00Z"), ZoneId.of("UTC"))).isEqualTo(164);
     }
 
-    private static BehaviourRecorded behaviour(String customer, BehaviourType type, Channel channel, String category,
+    /** A batch with the default funnel window (the UTC day), the heatmap in UTC and no merged ids. */
+    static TrafficBatch dailyBatch() {
+        return new TrafficBatch(ZoneId.of("UTC"), Duration.ofDays(1), Map.of());
+    }
+
+    static BehaviourRecorded behaviour(String customer, BehaviourType type, Channel channel, String category,
                                                Instant at) {
         return behaviour(customer, false, type, channel, category, at);
     }
@@ -122,7 +127,7 @@ class FunnelCounterTest {
                 Map.of());
     }
 
-    private static OrderPaid order(String customer, Channel channel, Instant at, String... categories) {
+    static OrderPaid order(String customer, Channel channel, Instant at, String... categories) {
         List<OrderLine> lines = java.util.Arrays.stream(categories)
                 .map(c -> new OrderLine("sku", c, null, 1, BigDecimal.TEN, null)).toList();
         return new OrderPaid("o-" + customer + at, customer, "CNY", lines, BigDecimal.TEN, null, channel, null, null, at);

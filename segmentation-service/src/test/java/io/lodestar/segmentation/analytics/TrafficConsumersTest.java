@@ -2,6 +2,7 @@ package io.lodestar.segmentation.analytics;
 
 import static io.lodestar.segmentation.feature.SegmentationEvents.encode;
 import static io.lodestar.segmentation.feature.SegmentationEvents.erased;
+import static io.lodestar.segmentation.feature.SegmentationEvents.merged;
 import static io.lodestar.segmentation.feature.SegmentationEvents.publish;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,7 @@ import io.lodestar.contracts.behaviour.BehaviourType;
 import io.lodestar.contracts.order.OrderLine;
 import io.lodestar.contracts.order.OrderPaid;
 import io.lodestar.platform.security.Roles;
+import io.lodestar.segmentation.feature.SegmentationEvents;
 import io.lodestar.segmentation.messaging.TrafficConsumer;
 import io.lodestar.testkit.EventLoopGuard;
 import io.lodestar.testkit.jwt.TestTokens;
@@ -162,6 +164,33 @@ class TrafficConsumersTest {
     }
 
     @Test
+    void aCustomerCountsOncePerStepInEachSessionWindowAndADaySumsItsWindows() {
+        // The tests' window is PT6H (%test in application.properties): 00-06, 06-12, 12-18, 18-24 UTC.
+        LocalDate day = randomDay();
+        Instant midnight = day.atStartOfDay().toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String customer = "c-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, customer,
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, midnight.plusSeconds(3600)),
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category,
+                        midnight.plusSeconds(5 * 3600 + 3599)), // the same window: once
+                behaviour(customer, false, BehaviourType.CLICK, Channel.APP, category, midnight.plusSeconds(6 * 3600)),
+                behaviour(customer, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category,
+                        midnight.plusSeconds(23 * 3600)));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(funnel(day, category).getList("total.customers",
+                Integer.class)).containsExactly(2, 1, 0, 0, 0));
+        JsonPath funnel = funnel(day, category);
+        assertThat(funnel.getList("groups")).hasSize(1); // still one row per day x channel x category
+        assertThat(funnel.getString("groups[0].day")).isEqualTo(day.toString());
+        // The click's window (06-12) has no exposure: it is an unobserved entry, not a continuation.
+        assertThat(funnel.getInt("total[1].continued")).isZero();
+        assertThat(funnel.getInt("total[1].unobservedEntries")).isEqualTo(1);
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM funnel_reach WHERE customer_id = $1")
+                .execute(Tuple.of(customer)).await().atMost(WAIT).iterator().next().getLong("n")).isEqualTo(3);
+    }
+
+    @Test
     void anErasedCustomerLeavesTheFiguresButNoRowNamesThem() {
         LocalDate day = randomDay();
         Instant ten = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
@@ -179,6 +208,133 @@ class TrafficConsumersTest {
         publish(Topics.IDENTITY, customer, erased(customer));
         await().atMost(WAIT).untilAsserted(() -> assertThat(rowsNaming(customer)).isZero());
         assertThat(funnel(day, category).getMap("$")).isEqualTo(before.getMap("$"));
+
+        // A late event of the erased customer is dropped (as the feature consumer drops late facts): no row names them.
+        String marker = "c-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, customer,
+                behaviour(customer, false, BehaviourType.CLICK, Channel.APP, category, ten.plusSeconds(120)),
+                behaviour(marker, false, BehaviourType.CLICK, Channel.APP, category, ten)); // same partition, after it
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rowsNaming(marker)).isPositive());
+        assertThat(rowsNaming(customer)).isZero();
+        assertThat(funnel(day, category).getList("total.customers", Integer.class)).containsExactly(1, 1, 1, 0, 1);
+    }
+
+    @Test
+    void aMergeMovesTheMergedIdsRowsToTheSurvivorCombiningThoseThatCollide() {
+        LocalDate day = randomDay();
+        LocalDate earlier = day.minusDays(3);
+        Instant nine = day.atTime(9, 0).toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String survivor = "c-" + UUID.randomUUID();
+        String merged = "c-" + UUID.randomUUID();
+        String visitor = "anon-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, survivor,
+                behaviour(survivor, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, nine),
+                behaviour(survivor, false, BehaviourType.ADD_TO_CART, Channel.APP, category, nine.plusSeconds(600)));
+        publish(Topics.CUSTOMER_EVENTS, merged,
+                behaviour(merged, false, BehaviourType.PRODUCT_VIEW, Channel.WEB, category,
+                        earlier.atTime(12, 0).toInstant(ZoneOffset.UTC)),
+                behaviour(merged, false, BehaviourType.PRODUCT_VIEW, Channel.WEB, category, nine.minusSeconds(7200)),
+                behaviour(merged, false, BehaviourType.CLICK, Channel.APP, category, nine.plusSeconds(300)),
+                behaviour(merged, false, BehaviourType.CHECKOUT, Channel.APP, category, nine.plusSeconds(1200)));
+        String order = paid(merged, Channel.APP, category, nine.plusSeconds(1800));
+        publish(Topics.ORDERS, merged, order);
+        publish(Topics.CUSTOMER_EVENTS, visitor,
+                behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.H5, null, earlier.atTime(8, 0)
+                        .toInstant(ZoneOffset.UTC)));
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(funnel(day, category).getInt("total[4].customers")).isEqualTo(1);
+            assertThat(slotActivity(merged)).containsExactly(4L, 1L);
+            assertThat(slotActivity(survivor)).containsExactly(2L, 0L);
+            assertThat(firstSeen(visitor)).containsEntry("h5", earlier);
+        });
+        // Before: app has the survivor (exposure, cart) and the merged id (click, checkout, pay) apart; web the merged id.
+        assertThat(funnel(day, category).getList("total.customers", Integer.class)).containsExactly(2, 1, 1, 1, 1);
+        JsonPath appBefore = traffic(day, "app");
+        JsonPath allBefore = traffic(day, null);
+
+        // The same merge twice (a redelivery, one effect), then the visitor stitched to the survivor on the same key.
+        String merge = merged(survivor, merged);
+        publish(Topics.IDENTITY, survivor, merge, merge, merged(survivor, visitor));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(rowsNaming(visitor) + rowsNaming(merged)).isZero());
+
+        JsonPath funnel = funnel(day, category);
+        assertThat(funnel.getList("groups.channel", String.class)).containsExactly("app", "web");
+        // app: one customer through every step (the steps OR); web: the merged id's view, now the survivor's.
+        assertThat(funnel.getList("groups[0].steps.customers", Integer.class)).containsExactly(1, 1, 1, 1, 1);
+        assertThat(funnel.getList("groups[0].steps.continued", Integer.class)).containsExactly(null, 1, 1, 1, 1);
+        assertThat(funnel.getInt("groups[0].steps[4].unobservedEntries")).isZero();
+        assertThat(funnel.getList("groups[1].steps.customers", Integer.class)).containsExactly(1, 0, 0, 0, 0);
+        assertThat(slotActivity(survivor)).containsExactly(6L, 1L); // interactions and orders add
+        assertThat(firstTouch(survivor, day)).isEqualTo(nine.minusSeconds(7200) + " web"); // the earlier of the two
+        assertThat(firstTouch(survivor, earlier)).isEqualTo(earlier.atTime(12, 0).toInstant(ZoneOffset.UTC) + " web");
+        assertThat(orderOwner(order)).isEqualTo(survivor);
+        assertThat(firstSeen(survivor)).containsOnly(Map.entry("all", earlier), Map.entry("web", earlier),
+                Map.entry("app", day), Map.entry("h5", earlier));
+        // Two visitors first seen on the day became one, first seen three days before: one new visitor fewer there.
+        assertThat(delta(traffic(day, "app"), appBefore, "newVisitors")).isEqualTo(-1);
+        assertThat(delta(traffic(day, null), allBefore, "newVisitors")).isEqualTo(-1);
+        assertThat(delta(traffic(day, "app"), appBefore, "pageViews")).isZero();
+    }
+
+    @Test
+    void lateTrafficOfAMergedIdCountsForTheSurvivor() {
+        LocalDate day = randomDay();
+        Instant ten = day.atTime(10, 0).toInstant(ZoneOffset.UTC);
+        String category = "cat-" + UUID.randomUUID();
+        String survivor = "c-" + UUID.randomUUID();
+        String merged = "c-" + UUID.randomUUID();
+        publish(Topics.CUSTOMER_EVENTS, survivor,
+                behaviour(survivor, false, BehaviourType.PRODUCT_VIEW, Channel.APP, category, ten));
+        publish(Topics.IDENTITY, survivor, merged(survivor, merged));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(pool.preparedQuery(
+                        "SELECT count(*) AS n FROM customer_alias WHERE alias_id = $1 AND customer_id = $2")
+                .execute(Tuple.of(merged, survivor)).await().atMost(WAIT).iterator().next().getLong("n")).isOne());
+
+        publish(Topics.CUSTOMER_EVENTS, merged,
+                behaviour(merged, false, BehaviourType.CLICK, Channel.APP, category, ten.plusSeconds(60)));
+        String order = paid(merged, Channel.APP, category, ten.plusSeconds(600));
+        publish(Topics.ORDERS, merged, order);
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(slotActivity(survivor)).containsExactly(2L, 1L);
+            assertThat(funnel(day, category).getList("total.customers", Integer.class))
+                    .containsExactly(1, 1, 0, 0, 1);
+        });
+        assertThat(funnel(day, category).getInt("total[1].continued")).isEqualTo(1);
+        assertThat(orderOwner(order)).isEqualTo(survivor);
+        assertThat(rowsNaming(merged)).isZero();
+    }
+
+    /** The customer's interactions and paid orders over every hour of the week. */
+    private List<Long> slotActivity(String customer) {
+        var row = pool.preparedQuery("""
+                SELECT coalesce(sum(interactions), 0) AS i, coalesce(sum(orders), 0) AS o
+                FROM customer_slot_activity WHERE customer_id = $1""")
+                .execute(Tuple.of(customer)).await().atMost(WAIT).iterator().next();
+        return List.of(row.getLong("i"), row.getLong("o"));
+    }
+
+    /** "first_at channel" of the customer's first touch of the day. */
+    private String firstTouch(String customer, LocalDate day) {
+        var row = pool.preparedQuery("SELECT first_at, channel FROM customer_day_touch WHERE customer_id = $1 AND day = $2")
+                .execute(Tuple.of(customer, day)).await().atMost(WAIT).iterator().next();
+        return row.getOffsetDateTime("first_at").toInstant() + " " + row.getString("channel");
+    }
+
+    /** The customer that the paid order's row names. */
+    private String orderOwner(String encodedOrder) {
+        String orderId = ((OrderPaid) SegmentationEvents.CODEC.decode(encodedOrder).payload()).orderId();
+        return pool.preparedQuery("SELECT customer_id FROM paid_order_touch WHERE order_id = $1")
+                .execute(Tuple.of(orderId)).await().atMost(WAIT).iterator().next().getString("customer_id");
+    }
+
+    /** The visitor's first day per scope. */
+    private Map<String, LocalDate> firstSeen(String visitor) {
+        Map<String, LocalDate> days = new java.util.HashMap<>();
+        pool.preparedQuery("SELECT scope, first_day FROM visitor_first_seen WHERE visitor_id = $1")
+                .execute(Tuple.of(visitor)).await().atMost(WAIT)
+                .forEach(row -> days.put(row.getString("scope"), row.getLocalDate("first_day")));
+        return days;
     }
 
     private long rowsNaming(String customer) {
@@ -235,9 +391,10 @@ class TrafficConsumersTest {
         return LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(20, 380));
     }
 
+    /** The day's traffic of one channel, or of all (null). */
     private static JsonPath traffic(LocalDate day, String channel) {
         return given().header("Authorization", OPERATOR)
-                .get("/analytics/traffic?from=" + day + "&to=" + day + "&channel=" + channel)
+                .get("/analytics/traffic?from=" + day + "&to=" + day + (channel == null ? "" : "&channel=" + channel))
                 .then().statusCode(200).extract().jsonPath();
     }
 

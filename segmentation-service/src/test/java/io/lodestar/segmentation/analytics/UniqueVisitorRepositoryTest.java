@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.within;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -33,7 +32,7 @@ class UniqueVisitorRepositoryTest {
         LocalDate first = LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(3, 30));
         String run = Long.toString(System.nanoTime(), 36);
         // Day one: visitors 0..59,999; day two: 40,000..99,999 (20,000 on both days); each also seen twice.
-        TrafficBatch batch = new TrafficBatch(ZoneId.of("UTC"));
+        TrafficBatch batch = FunnelCounterTest.dailyBatch();
         for (int i = 0; i < 100_000; i++) {
             String visitor = "hll-" + run + "-" + i;
             for (int day = 0; day < 2; day++) {
