@@ -35,6 +35,7 @@ final class IngestionDrill {
     }
 
     private final LodestarSuite suite;
+    private final String prefix;
     private final List<String> customers = new ArrayList<>();
     private final Map<String, Integer> events = new ConcurrentHashMap<>();
     private final Map<String, Integer> orders = new ConcurrentHashMap<>();
@@ -45,9 +46,15 @@ final class IngestionDrill {
 
     IngestionDrill(LodestarSuite suite, String prefix, int customerCount) {
         this.suite = suite;
+        this.prefix = prefix;
         for (int i = 1; i <= customerCount; i++) {
             customers.add(prefix + "-" + i);
         }
+    }
+
+    /** What every drill customer's id starts with (the Kafka key of its events). */
+    String prefix() {
+        return prefix;
     }
 
     void createCustomers() {

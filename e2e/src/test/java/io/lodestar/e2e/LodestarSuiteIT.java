@@ -196,11 +196,19 @@ class LodestarSuiteIT {
         assertThat(sent.eventsPerCustomer().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
         assertThat(sent.ordersPerCustomer().values().stream().mapToInt(Integer::intValue).sum()).isPositive();
         try {
-            await("every accepted event and order arrived once everywhere").atMost(Duration.ofMinutes(4))
+            await("every accepted event and order arrived once everywhere").atMost(Duration.ofMinutes(6))
                     .pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> drill.assertEverythingPresentOnce(sent));
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            throw new AssertionError("consumer lag at the timeout: " + ConsumerLag.describe(
-                    suite.kafka.bootstrapServers()), e);
+            // Which side lost them: the broker (accepted but not on the topic) or a consumer (on the topic, lagging)?
+            Map<String, Set<String>> onTopic = KafkaTestClient.read(suite.kafka.bootstrapServers(),
+                    Topics.CUSTOMER_EVENTS, record -> record.key() != null && record.key().startsWith(drill.prefix()),
+                    records -> false, Duration.ofSeconds(20)).stream().collect(Collectors.groupingBy(ConsumerRecord::key,
+                    Collectors.mapping(record -> CODEC.decode(record.value()).eventId().toString(),
+                            Collectors.toSet())));
+            throw new AssertionError("accepted events per customer " + sent.eventsPerCustomer()
+                    + "; distinct event ids on the topic " + onTopic.entrySet().stream().collect(Collectors.toMap(
+                    Map.Entry::getKey, entry -> entry.getValue().size())) + "; consumer lag at the timeout: "
+                    + ConsumerLag.describe(suite.kafka.bootstrapServers()), e);
         }
         System.out.printf("e2e Kafka drill: %d events and %d orders accepted, %d calls refused and retried%n",
                 sent.eventsPerCustomer().values().stream().mapToInt(Integer::intValue).sum(),
