@@ -119,9 +119,17 @@ public class TrafficRepository {
             delta AS (
                 SELECT first_day AS day, scope, 1 AS n FROM moved
                 UNION ALL
-                SELECT p.first_day, p.scope, -1 FROM moved m JOIN prior p USING (visitor_id, scope))
+                SELECT p.first_day, p.scope, -1 FROM moved m JOIN prior p USING (visitor_id, scope)),
+            sums AS (
+                SELECT day, scope, sum(n) AS n FROM delta GROUP BY day, scope),
+            -- A day that loses visitors to an earlier one already has its row. It is lowered by an UPDATE: an INSERT
+            -- would offer the negative sum as a new row, which CHECK (visitors >= 0) refuses before ON CONFLICT
+            -- turns it into an update (a late event then stopped the consumer for good).
+            lowered AS (
+                UPDATE traffic_new_visitors t SET visitors = t.visitors + s.n
+                FROM sums s WHERE s.n < 0 AND t.day = s.day AND t.scope = s.scope)
             INSERT INTO traffic_new_visitors (day, scope, visitors)
-            SELECT day, scope, sum(n) FROM delta GROUP BY day, scope
+            SELECT day, scope, n FROM sums WHERE n > 0
             ON CONFLICT (day, scope) DO UPDATE SET visitors = traffic_new_visitors.visitors + excluded.visitors""";
     // How a customer's steps in a window combine with the steps already stored: a bitwise OR. A merge combines the
     // merged id's rows with the survivor's by the same rule.

@@ -386,6 +386,33 @@ class TrafficConsumersTest {
                 .body("violations[0].field", equalTo(field));
     }
 
+    @Test
+    void aLateEventMovesAVisitorsFirstDayEarlierAndTheConsumerGoesOn() {
+        LocalDate day = randomDay();
+        LocalDate earlier = day.minusDays(2);
+        String visitor = "anon-" + UUID.randomUUID();
+        JsonPath dayBefore = traffic(day, "h5");
+        JsonPath earlierBefore = traffic(earlier, "h5");
+        publish(Topics.CUSTOMER_EVENTS, visitor, behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.H5, null,
+                day.atTime(10, 0).toInstant(ZoneOffset.UTC)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delta(traffic(day, "h5"), dayBefore, "newVisitors"))
+                .isEqualTo(1));
+
+        // Two days late: the visitor is new on the earlier day, no longer on the later one. Lowering the later day's
+        // count once failed its CHECK (visitors >= 0) and stopped the consumer for good.
+        publish(Topics.CUSTOMER_EVENTS, visitor, behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.H5, null,
+                earlier.atTime(10, 0).toInstant(ZoneOffset.UTC)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delta(traffic(earlier, "h5"), earlierBefore,
+                "newVisitors")).isEqualTo(1));
+        assertThat(delta(traffic(day, "h5"), dayBefore, "newVisitors")).isZero();
+        assertThat(delta(traffic(day, "h5"), dayBefore, "returningVisitors")).isEqualTo(1);
+
+        publish(Topics.CUSTOMER_EVENTS, visitor, behaviour(visitor, true, BehaviourType.PAGE_VIEW, Channel.H5, null,
+                day.atTime(11, 0).toInstant(ZoneOffset.UTC)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(delta(traffic(day, "h5"), dayBefore, "pageViews"))
+                .isEqualTo(2));
+    }
+
     /** A day between 20 and 380 days ago: inside the default retention, and rarely the day of another test. */
     private static LocalDate randomDay() {
         return LocalDate.now(ZoneOffset.UTC).minusDays(ThreadLocalRandom.current().nextInt(20, 380));
