@@ -2,14 +2,23 @@
 # Issue 4's measurements of segmentation-service (docs/benchmarks.md, "segmentation-service (issue 4)"), against a
 # segmentation-service jar of its own -- not the suite of deploy/local/up -- with its own PostgreSQL database, Redis
 # key prefix and Kafka broker, so that it never touches another engineer's tests or suite:
-#   bench/run-segmentation.sh up               Kafka broker (127.0.0.1:$BENCH_KAFKA_PORT), database, service on :8082
+#   bench/run-segmentation.sh up               Kafka broker (127.0.0.1:$BENCH_KAFKA_PORT), database, service on :$BENCH_PORT
 #   bench/run-segmentation.sh seed N           bench/seed-segmentation.sql for N customers (TRUNCATEs the fact tables)
 #   bench/run-segmentation.sh run              POST /rfm-models (once), POST /segmentation/runs, poll to the end:
 #                                              total time and phaseMillis -> bench/target/results/seg-<time>/run-*.json
 #   bench/run-segmentation.sh segments RATE... GET /customers/{id}/segments at each rate (driver scenario segments)
+# Issue 7's (docs/benchmarks.md, "Operations analytics (issue 7)"), against the same service:
+#   bench/run-segmentation.sh traffic-ingest N RATE  N behaviour.recorded events to lodestar.customer-events.v1 at RATE/s
+#                                              (0: full speed), consumer lag sampled every second (driver scenario
+#                                              traffic-ingest); then the traffic offsets and row counts in the database
+#   bench/run-segmentation.sh traffic-seed N [DAYS]  the same at full speed, occurredAt in order over DAYS (91) days
+#   bench/run-segmentation.sh traffic-query RATE...  GET /analytics/traffic over 90 days, granularity day, at each rate,
+#                                              without and with channel=$TRAFFIC_CHANNEL (driver scenario traffic-query)
 #   bench/run-segmentation.sh down             stops what up started, drops the database, deletes the Redis keys
-# Settings (environment): BENCH_DB=lodestar_segmentation_bench BENCH_KAFKA_PORT=19092 SERVICE_HEAP=2g
+# Settings (environment): BENCH_DB=lodestar_segmentation_bench BENCH_KAFKA_PORT=19092 BENCH_PORT=8082 SERVICE_HEAP=2g
 #   SEGMENTS_WARMUP=10s SEGMENTS_DURATION=30s SEGMENTS_CUSTOMERS (default: the seeded N) SEGMENTS_MAX_IN_FLIGHT=256
+#   TRAFFIC_INGEST_OPTS (more traffic-ingest options, e.g. "--late-percent 100 --days 7")
+#   TRAFFIC_WARMUP=10s TRAFFIC_DURATION=30s TRAFFIC_CHANNEL=app
 #   LODESTAR_KAFKA_BOOTSTRAP_SERVERS (use a running broker instead of starting one).
 # The Kafka broker is testkit's KafkaBrokerMain on a classpath of jars from ~/.m2 (no mvn install, no download).
 set -uo pipefail
@@ -19,7 +28,8 @@ STATE="$BENCH/target/seg"
 DB=${BENCH_DB:-lodestar_segmentation_bench}
 KAFKA_PORT=${BENCH_KAFKA_PORT:-19092}
 HEAP=${SERVICE_HEAP:-2g}
-PORT=8082
+PORT=${BENCH_PORT:-8082}
+BOOTSTRAP=${LODESTAR_KAFKA_BOOTSTRAP_SERVERS:-127.0.0.1:$KAFKA_PORT}
 PSQL=(psql -h 127.0.0.1 -U postgres -v ON_ERROR_STOP=1 -X -q)
 say() { printf '\n== %s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }
@@ -84,7 +94,7 @@ up() {
   [ -f "$STATE/redis-prefix" ] || echo "bench-seg-$(date -u +%Y%m%d%H%M%S)-$$:" >"$STATE/redis-prefix"
   if ! alive service; then
     (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && fail "port $PORT is taken (the suite of deploy/local/up?)"
-    LODESTAR_DB_NAME="$DB" LODESTAR_KAFKA_BOOTSTRAP_SERVERS="$bootstrap" \
+    QUARKUS_HTTP_PORT="$PORT" LODESTAR_DB_NAME="$DB" LODESTAR_KAFKA_BOOTSTRAP_SERVERS="$bootstrap" \
     LODESTAR_REDIS_KEY_PREFIX="$(cat "$STATE/redis-prefix")" \
     LODESTAR_JWT_PUBLIC_KEY_LOCATION="$ROOT/.lodestar/jwt/public-key.pem" \
     LODESTAR_RUNS_FULL_CRON=off LODESTAR_RUNS_REFRESH_CRON=off \
@@ -141,9 +151,17 @@ run_once() {
     "$(jq -c .phaseMillis <<<"$view")" "$(jq -r .error <<<"$view")" | tee -a "$out/run.txt"
 }
 
+# The load driver, rebuilt only when its sources changed (a build takes minutes on the busy 2 cores).
+driver() {
+  local jar="$BENCH/target/lodestar-bench.jar"
+  if [ ! -f "$jar" ] || [ -n "$(find "$BENCH/pom.xml" "$BENCH/src" -newer "$jar" -print -quit)" ]; then
+    mvn -B -q -f "$BENCH/pom.xml" package || fail "driver build failed"
+  fi
+}
+
 segments() {
   [ $# -gt 0 ] || set -- 2000 5000 10000
-  mvn -B -q -f "$BENCH/pom.xml" package || fail "driver build failed"
+  driver
   local out="$BENCH/target/results/seg-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
   local customers=${SEGMENTS_CUSTOMERS:-$(cat "$STATE/seeded" 2>/dev/null || echo 100000)}
   local rate
@@ -154,6 +172,41 @@ segments() {
       --customers "$customers" --max-in-flight "${SEGMENTS_MAX_IN_FLIGHT:-256}" --out "$out/segments-$rate.json" \
       2>&1 | tee "$out/segments-$rate.log"
     echo "uptime after $rate: $(uptime)" | tee -a "$out/machine.txt"
+  done
+}
+
+traffic_ingest() {
+  local n=${1:?traffic-ingest N RATE} rate=${2:?traffic-ingest N RATE}; shift 2
+  driver
+  local out="$BENCH/target/results/traffic-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
+  echo "uptime before: $(uptime)" | tee -a "$out/machine.txt"
+  # shellcheck disable=SC2086 # TRAFFIC_INGEST_OPTS is a list of options
+  timeout 3600 java -Xmx512m -jar "$BENCH/target/lodestar-bench.jar" traffic-ingest --kafka "$BOOTSTRAP" --database "$DB" \
+    --events "$n" --rate "$rate" "$@" ${TRAFFIC_INGEST_OPTS:-} --out "$out/ingest-$n-$rate.json" 2>&1 \
+    | tee "$out/ingest-$n-$rate.log"
+  echo "uptime after: $(uptime)" | tee -a "$out/machine.txt"
+  # The service's own view: the stored offsets (records applied, per consumer) and what the aggregates hold.
+  "${PSQL[@]}" -d "$DB" -c "SELECT consumer, topic, sum(last_offset + 1) AS applied FROM traffic_consumer_offset
+    GROUP BY 1, 2 ORDER BY 1" -c "SELECT (SELECT count(*) FROM traffic_hourly) AS hourly_rows,
+    (SELECT sum(interactions) FROM traffic_hourly) AS interactions, (SELECT count(*) FROM visitor_first_seen) AS first_seen,
+    (SELECT count(*) FROM funnel_reach) AS funnel_rows, (SELECT count(*) FROM customer_slot_activity) AS slot_rows" \
+    | tee "$out/database.txt"
+}
+
+traffic_query() {
+  [ $# -gt 0 ] || set -- 50 200 500
+  driver
+  local out="$BENCH/target/results/traffic-$(date -u +%Y%m%dT%H%M%SZ)"; mkdir -p "$out"
+  local rate channel
+  for rate in "$@"; do
+    for channel in "" "${TRAFFIC_CHANNEL:-app}"; do
+      local name="query-$rate${channel:+-$channel}"
+      echo "uptime before $name: $(uptime)" | tee -a "$out/machine.txt"
+      LODESTAR_TOKEN=$(token operator) timeout 900 java -Xmx512m -jar "$BENCH/target/lodestar-bench.jar" traffic-query \
+        --port "$PORT" --rate "$rate" --warmup "${TRAFFIC_WARMUP:-10s}" --duration "${TRAFFIC_DURATION:-30s}" \
+        ${channel:+--channel "$channel"} --out "$out/$name.json" 2>&1 | tee "$out/$name.log"
+      echo "uptime after $name: $(uptime)" | tee -a "$out/machine.txt"
+    done
   done
 }
 
@@ -178,6 +231,9 @@ case "${1:-}" in
   seed) shift; seed "$@" ;;
   run) run_once ;;
   segments) shift; segments "$@" ;;
+  traffic-ingest) shift; traffic_ingest "$@" ;;
+  traffic-seed) shift; traffic_ingest "${1:?traffic-seed N [DAYS]}" 0 --chronological true --days "${2:-91}" ;;
+  traffic-query) shift; traffic_query "$@" ;;
   down) down ;;
-  *) sed -n '2,16p' "$0"; exit 2 ;;
+  *) sed -n '2,23p' "$0"; exit 2 ;;
 esac

@@ -15,12 +15,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 import org.HdrHistogram.ConcurrentHistogram;
 
 /**
  * {@code GET /customers/{id}/360} (scenario {@code c360}, customer-profile-service) or
- * {@code GET /customers/{id}/segments} (scenario {@code segments}, segmentation-service) at a fixed arrival rate
+ * {@code GET /customers/{id}/segments} (scenario {@code segments}, segmentation-service) or
+ * {@code GET /analytics/traffic} (scenario {@code traffic-query}, segmentation-service) at a fixed arrival rate
  * (open model). Request {@code i} is due at
  * {@code start + i / rate}; its latency is measured from that intended time, not from when it was actually sent,
  * so a stalled service cannot hide its stall by slowing the driver down (coordinated omission). The requests in
@@ -34,13 +36,12 @@ final class C360Scenario {
     private final int rate;
     private final Duration warmup;
     private final Duration duration;
-    private final int customers;
     private final int maxInFlight;
     private final Duration timeout;
     private final String out;
     private final String name;
-    private final String resource;
-    private final String idPrefix;
+    private final String label;
+    private final Function<SplittableRandom, String> paths;
 
     C360Scenario(Options o, int port, String token) {
         this(o, port, token, "c360", "/360", "bench-c");
@@ -51,18 +52,29 @@ final class C360Scenario {
      * {@code <--id-prefix><n>} for n uniform in [0, --customers).
      */
     C360Scenario(Options o, int port, String token, String name, String resource, String defaultIdPrefix) {
+        this(o, port, token, name, "/customers/{id}" + resource, customerPaths(o, resource, defaultIdPrefix));
+    }
+
+    /** The same open-model scenario against the paths {@code paths} draws ({@code label} names them in reports). */
+    C360Scenario(Options o, int port, String token, String name, String label,
+                 Function<SplittableRandom, String> paths) {
         this.name = name;
-        this.resource = resource;
-        this.idPrefix = o.string("id-prefix", defaultIdPrefix);
+        this.label = label;
+        this.paths = paths;
         this.port = port;
         this.token = token;
         this.rate = o.integer("rate", 1000, 1, 20_000);
         this.warmup = o.duration("warmup", Duration.ofSeconds(5), Duration.ZERO, Duration.ofMinutes(5));
         this.duration = o.duration("duration", Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofMinutes(15));
-        this.customers = o.integer("customers", 1000, 1, 10_000_000);
         this.maxInFlight = o.integer("max-in-flight", 256, 1, 4096);
         this.timeout = o.duration("timeout", Duration.ofSeconds(10), Duration.ofMillis(100), Duration.ofMinutes(2));
         this.out = o.string("out", null);
+    }
+
+    private static Function<SplittableRandom, String> customerPaths(Options o, String resource, String defaultIdPrefix) {
+        String idPrefix = o.string("id-prefix", defaultIdPrefix);
+        int customers = o.integer("customers", 1000, 1, 10_000_000);
+        return random -> "/customers/" + idPrefix + random.nextInt(customers) + resource;
     }
 
     int run() throws InterruptedException {
@@ -90,9 +102,8 @@ final class C360Scenario {
         Semaphore inFlight = new Semaphore(maxInFlight);
         SplittableRandom random = new SplittableRandom(0xc360L);
 
-        System.out.printf("%s: %,d req/s for %d s after a %d s warm-up (%,d requests), %d customers, at most %d "
-                        + "in flight, to %s/customers/{id}%s%n", name, rate, duration.toSeconds(), warmup.toSeconds(),
-                total, customers, maxInFlight, api.base(), resource);
+        System.out.printf("%s: %,d req/s for %d s after a %d s warm-up (%,d requests), at most %d in flight, to %s%s%n",
+                name, rate, duration.toSeconds(), warmup.toSeconds(), total, maxInFlight, api.base(), label);
         java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         com.sun.management.OperatingSystemMXBean jvm = os instanceof com.sun.management.OperatingSystemMXBean m ? m : null;
         long cpuAtMeasure[] = {-1};
@@ -119,8 +130,8 @@ final class C360Scenario {
             if (i == warmCount && jvm != null) {
                 cpuAtMeasure[0] = jvm.getProcessCpuTime();
             }
-            String id = idPrefix + random.nextInt(customers);
-            api.sendAsync(api.get("/customers/" + id + resource)).whenComplete((response, failure) -> {
+            String path = paths.apply(random);
+            api.sendAsync(api.get(path)).whenComplete((response, failure) -> {
                 long done = System.nanoTime();
                 inFlight.release();
                 if (!measured) {
@@ -147,7 +158,7 @@ final class C360Scenario {
                     errors.increment();
                     errorKinds.computeIfAbsent("HTTP " + response.statusCode(), k -> new LongAdder()).increment();
                     if (failures.size() < 3) {
-                        failures.add(id + ": HTTP " + response.statusCode() + " " + Api.excerpt(response.body()));
+                        failures.add(path + ": HTTP " + response.statusCode() + " " + Api.excerpt(response.body()));
                     }
                 }
             });
@@ -182,11 +193,10 @@ final class C360Scenario {
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("scenario", name);
-        result.put("path", "/customers/{id}" + resource);
+        result.put("path", label);
         result.put("targetRate", rate);
         result.put("warmupSeconds", warmup.toSeconds());
         result.put("durationSeconds", duration.toSeconds());
-        result.put("customers", customers);
         result.put("maxInFlight", maxInFlight);
         result.put("warmupRequests", warmCount);
         result.put("warmupOk", warmupOk.sum());

@@ -10,9 +10,17 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 
+import io.lodestar.contracts.Channel;
+import io.lodestar.contracts.EventEnvelope;
+import io.lodestar.contracts.EventType;
+import io.lodestar.contracts.behaviour.BehaviourRecorded;
+import io.lodestar.contracts.behaviour.BehaviourType;
+
 /**
  * Behaviour events as {@code POST /events} takes them (customer-profile-service {@code RecordEventRequest}):
- * eventId, customerId, type, channel, itemId and category for the behaviours about one item, occurredAt.
+ * eventId, customerId, type, channel, itemId and category for the behaviours about one item, occurredAt; and
+ * {@code behaviour.recorded} envelopes as they travel on {@code lodestar.customer-events.v1} ({@link #envelope}), for
+ * the consumers' benchmarks, with a wider mix of behaviours, channels and anonymous visitors.
  */
 final class EventFactory {
 
@@ -32,6 +40,18 @@ final class EventFactory {
 
     static final String[] CATEGORIES = {"apparel", "beauty", "electronics", "home", "food", "baby", "sports",
             "books", "toys", "pets", "jewelry", "outdoor"};
+
+    /** The behaviours and channels of the Kafka envelopes, with weights of 100: every funnel step occurs. */
+    private static final BehaviourType[] STREAM_TYPES = {BehaviourType.PAGE_VIEW, BehaviourType.PRODUCT_VIEW,
+            BehaviourType.CLICK, BehaviourType.SEARCH, BehaviourType.ADD_TO_CART, BehaviourType.FAVORITE,
+            BehaviourType.REMOVE_FROM_CART, BehaviourType.CHECKOUT, BehaviourType.RECOMMENDATION_IMPRESSION,
+            BehaviourType.RECOMMENDATION_CLICK, BehaviourType.SHARE};
+    private static final int[] STREAM_TYPE_WEIGHTS = {28, 24, 12, 6, 8, 4, 3, 3, 7, 3, 2};
+    private static final Channel[] STREAM_CHANNELS = {Channel.APP, Channel.MINI_PROGRAM, Channel.H5, Channel.WEB,
+            Channel.LIVE_STREAM, Channel.COMMUNITY};
+    private static final int[] STREAM_CHANNEL_WEIGHTS = {40, 28, 10, 12, 6, 4};
+    private static final String[] SEARCHES = {"sunscreen", "umbrella", "stroller", "formula", "headphones", "sneakers",
+            "tea", "lipstick"};
 
     private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -87,6 +107,30 @@ final class EventFactory {
         }
         g.writeStringField("occurredAt", occurredAt);
         g.writeEndObject();
+    }
+
+    /**
+     * One {@code behaviour.recorded} envelope from customer-profile-service, happening at {@code occurredAt}:
+     * {@code anonymousPercent} of them from anonymous visitors {@code bench-v<N>} (as many visitors as customers),
+     * the rest from customers {@code bench-c<N>} with a skewed activity (customer n is picked with a density
+     * falling like 1/sqrt(n), so a few customers are very active). Item behaviours, clicks and checkouts carry an
+     * item and its category; a session id groups a visitor's events of one hour.
+     */
+    EventEnvelope<BehaviourRecorded> envelope(Random random, Instant occurredAt, int anonymousPercent) {
+        boolean anonymous = random.nextInt(100) < anonymousPercent;
+        double u = random.nextDouble();
+        int n = (int) (customers * u * u);
+        String visitor = anonymous ? "bench-v" + n : customerId(n);
+        BehaviourType type = STREAM_TYPES[pick(STREAM_TYPE_WEIGHTS, random)];
+        Channel channel = STREAM_CHANNELS[pick(STREAM_CHANNEL_WEIGHTS, random)];
+        boolean aboutItem = type.requiresItem() || type == BehaviourType.CLICK || type == BehaviourType.CHECKOUT;
+        int item = random.nextInt(items);
+        BehaviourRecorded payload = new BehaviourRecorded(visitor, anonymous, type, channel,
+                aboutItem ? "sku" + item : null, aboutItem ? categoryOf(item) : null,
+                type == BehaviourType.SEARCH ? SEARCHES[random.nextInt(SEARCHES.length)] : null,
+                visitor + "-" + occurredAt.getEpochSecond() / 3600, null, null, occurredAt, null);
+        return EventEnvelope.of(randomUuid(random), occurredAt, EventType.BEHAVIOUR_RECORDED,
+                "customer-profile-service", visitor, payload);
     }
 
     /** Each item belongs to one category, always the same. */
