@@ -68,10 +68,10 @@ public class TrafficService {
                 .chain(query -> {
                     String scope = TrafficBatch.scope(query.channel());
                     List<Period> buckets = buckets(query.period(), query.granularity());
-                    List<Uni<Long>> unions = new ArrayList<>();
-                    unions.add(visitors.daysUnion(query.period().from(), query.period().to(), scope));
-                    buckets.forEach(b -> unions.add(visitors.daysUnion(b.from(), b.to(), scope)));
-                    Uni<List<Long>> uniques = Uni.join().all(unions).andFailFast();
+                    List<Period> periods = new ArrayList<>();
+                    periods.add(query.period());
+                    periods.addAll(buckets);
+                    Uni<List<Long>> uniques = visitors.daysUnions(periods, scope);
                     Uni<List<DayTraffic>> days = traffic.dayTraffic(pool, query.period().from(), query.period().to(),
                             query.channel());
                     return Uni.combine().all().unis(days, uniques).asTuple()

@@ -30,12 +30,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class UniqueVisitorRepository {
 
+    private final ReactiveRedisDataSource redis;
     private final ReactiveHyperLogLogCommands<String, String> hll;
     private final ReactiveKeyCommands<String> keyCommands;
     private final RedisKeys keys;
     private final TrafficConfig config;
 
     public UniqueVisitorRepository(ReactiveRedisDataSource redis, RedisKeys keys, TrafficConfig config) {
+        this.redis = redis;
         this.hll = redis.hyperloglog(String.class);
         this.keyCommands = redis.key();
         this.keys = keys;
@@ -70,11 +72,36 @@ public class UniqueVisitorRepository {
 
     /** The estimated distinct visitors over the UTC days {@code from..to} (inclusive) of one scope. */
     Uni<Long> daysUnion(LocalDate from, LocalDate to, String scope) {
+        return hll.pfcount(dayKeys(from, to, scope));
+    }
+
+    /**
+     * {@link #daysUnion} of each period, in order, as one pipeline on one connection. A 90-day traffic query needs 92
+     * PFCOUNTs; sent concurrently through the pool, 23 such requests at once filled its wait queue and the rest
+     * failed with HTTP 500 (docs/benchmarks.md, issue 7, defect 2).
+     */
+    Uni<List<Long>> daysUnions(List<TrafficParameters.Period> periods, String scope) {
+        Long[] counts = new Long[periods.size()];
+        return redis.withConnection(connection -> {
+            ReactiveHyperLogLogCommands<String, String> pipelined = connection.hyperloglog(String.class);
+            List<Uni<Void>> commands = new ArrayList<>();
+            for (int i = 0; i < periods.size(); i++) {
+                int index = i;
+                TrafficParameters.Period period = periods.get(i);
+                commands.add(pipelined.pfcount(dayKeys(period.from(), period.to(), scope))
+                        .invoke(count -> counts[index] = count).replaceWithVoid());
+            }
+            return commands.isEmpty() ? Uni.createFrom().voidItem()
+                    : Uni.join().all(commands).andFailFast().replaceWithVoid();
+        }).map(done -> List.of(counts));
+    }
+
+    private String[] dayKeys(LocalDate from, LocalDate to, String scope) {
         List<String> dayKeys = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             dayKeys.add(dayKey(day, scope));
         }
-        return hll.pfcount(dayKeys.toArray(String[]::new));
+        return dayKeys.toArray(String[]::new);
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,10 @@ class UniqueVisitorRepositoryTest {
         assertThat((double) dayOne).isCloseTo(60_000, within(60_000 * 0.03));
         assertThat((double) dayTwo).isCloseTo(60_000, within(60_000 * 0.03));
         assertThat((double) both).isCloseTo(100_000, within(100_000 * 0.03));
+        // The pipelined form answers the same counts, in the order of the periods asked.
+        assertThat(visitors.daysUnions(List.of(new TrafficParameters.Period(first, first.plusDays(1)),
+                new TrafficParameters.Period(first, first)), "community").await().atMost(Duration.ofSeconds(5)))
+                .containsExactly(both, dayOne);
         long hour = visitors.hourly(first.atTime(10, 0).toInstant(ZoneOffset.UTC),
                 first.atTime(11, 0).toInstant(ZoneOffset.UTC), "community").await().atMost(Duration.ofSeconds(5))
                 .get(0).count();
